@@ -1,0 +1,161 @@
+import path from 'node:path';
+import type { Draft } from '../model/draft.js';
+import { declaredCategory } from '../model/draft.js';
+import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
+import { parseMetaJson } from '../parse/meta-json.js';
+import { createSourceFile, type Range, type SourceFile } from '../source/text.js';
+import { compareFindings, summarize, type FileResult, type Finding } from './finding.js';
+import { formatMessage, type LintSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
+import { CORE_RULES } from './core-rules.js';
+import { applyDirectives } from './directives.js';
+import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetting } from '../config/resolve.js';
+import type { Severity } from './rule.js';
+
+export type DraftFormat = 'markdown' | 'meta-json';
+
+export function formatForPath(filePath: string): DraftFormat {
+  return path.extname(filePath).toLowerCase() === '.json' ? 'meta-json' : 'markdown';
+}
+
+export function parseDraftFile(file: SourceFile, format: DraftFormat = formatForPath(file.path)): ParseResult {
+  return format === 'meta-json' ? parseMetaJson(file) : parseMarkdownDraft(file);
+}
+
+export interface LintOptions {
+  /** Severity overrides from the command line (`--rule id:severity`), applied last. */
+  ruleOverrides?: ReadonlyMap<string, Severity>;
+}
+
+/**
+ * Runs the rules of a catalog on drafts. It stamps rule id, severity and docs URL on every finding (the rules
+ * only say what and where), applies directives and sorts the result.
+ */
+export class Linter {
+  readonly rules: readonly Rule[];
+  private readonly byId: Map<string, Rule>;
+  private readonly knownIds: ReadonlySet<string>;
+
+  constructor(readonly catalog: RuleCatalog) {
+    this.rules = [...CORE_RULES, ...catalog.rules];
+    this.byId = new Map(this.rules.map((r) => [r.meta.id, r]));
+    this.knownIds = new Set(this.byId.keys());
+  }
+
+  /** The catalog the config loader validates against (core rules included). */
+  get fullCatalog(): RuleCatalog {
+    return { rules: this.rules, version: this.catalog.version, docsUrl: (id) => this.catalog.docsUrl(id) };
+  }
+
+  lintText(text: string, filePath: string, config: ResolvedConfig, options: LintOptions = {}): FileResult {
+    const file = createSourceFile(filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const parsed = parseDraftFile(file);
+    return this.lintParsed(file, parsed, config, options);
+  }
+
+  lintParsed(file: SourceFile, parsed: ParseResult, config: ResolvedConfig, options: LintOptions = {}): FileResult {
+    const findings: Finding[] = [];
+    const fileSettings = this.withCli(config.rules, options);
+    const docsUrl = (id: string): string => (config.docsUrl ? config.docsUrl.replace('{id}', id) : this.catalog.docsUrl(id));
+    const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
+      if (severity === 'off') return undefined;
+      const start = file.lines.position(range[0]);
+      const end = file.lines.position(range[1]);
+      return {
+        ruleId,
+        severity: severity === 'error' ? 2 : 1,
+        message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        range,
+        url: docsUrl(ruleId),
+        ...extra,
+      };
+    };
+    const stamp = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): void => {
+      const finding = makeFinding(ruleId, severity, range, message, extra);
+      if (finding) findings.push(finding);
+    };
+
+    for (const problem of parsed.problems) {
+      const severity = problem.ruleId === 'parse-error' ? 'error' : (fileSettings.get(problem.ruleId)?.severity ?? 'error');
+      stamp(problem.ruleId, severity, problem.range, problem.message, { messageId: problem.ruleId === 'parse-error' ? 'parseError' : 'schema' });
+    }
+    for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp);
+
+    const outcome = applyDirectives(parsed.directives, findings, this.knownIds, file.lines.lineCount);
+    const messages = outcome.kept;
+    for (const problem of outcome.problems) {
+      const rule = this.byId.get(problem.ruleId)!;
+      const severity = fileSettings.get(problem.ruleId)?.severity ?? 'warn';
+      const message = formatMessage(rule.meta.messages[problem.messageId] ?? problem.messageId, problem.data);
+      const finding = makeFinding(problem.ruleId, severity, problem.range, message, { messageId: problem.messageId });
+      if (finding) messages.push(finding);
+    }
+    messages.sort(compareFindings);
+    const templates = parsed.drafts.map((d) => ({
+      ...(d.name ? { name: d.name.value } : {}),
+      ...(d.language ? { language: d.language.value } : {}),
+      ...(d.category ? { category: d.category.value } : {}),
+    }));
+    return summarize(file.path, messages, templates);
+  }
+
+  private withCli(rules: Map<string, RuleSetting>, options: LintOptions): Map<string, RuleSetting> {
+    if (!options.ruleOverrides || options.ruleOverrides.size === 0) return rules;
+    const out = new Map(rules);
+    for (const [id, severity] of options.ruleOverrides) out.set(id, { severity, options: rules.get(id)?.options });
+    return out;
+  }
+
+  private runRules(
+    draft: Draft,
+    config: ResolvedConfig,
+    options: LintOptions,
+    stamp: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => void,
+  ): void {
+    const category = declaredCategory(draft);
+    const settings = this.withCli(settingsForDraft(config, draft.file.path, category, draft.language?.value), options);
+    const template = {
+      ...(draft.name ? { name: draft.name.value } : {}),
+      ...(draft.language ? { language: draft.language.value } : {}),
+    };
+    for (const rule of this.catalog.rules) {
+      const setting = settings.get(rule.meta.id);
+      if (!setting || setting.severity === 'off') continue;
+      const applies = rule.meta.categories;
+      if (applies && (!category || !(applies as readonly string[]).includes(category))) continue;
+      const report = (d: ReportDescriptor): void => {
+        const template_ = rule.meta.messages[d.messageId];
+        if (template_ === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
+        const extra: Partial<Finding> = { messageId: d.messageId, template };
+        if (d.fix) extra.fix = d.fix;
+        if (d.suggest?.length) {
+          extra.suggestions = d.suggest.map((s) => ({
+            desc: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data),
+            messageId: s.messageId,
+            fix: s.fix,
+          }));
+        }
+        stamp(rule.meta.id, setting.severity, d.range, formatMessage(template_, d.data), extra);
+      };
+      const context: RuleContext = {
+        draft,
+        options: setting.options,
+        settings: config.settings as LintSettings,
+        category,
+        report,
+        rangeOf: (text, start, end) => text.fileRange(start, end),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        stamp('internal-error', 'error', draft.range, `Rule \`${rule.meta.id}\` failed on this draft (${reason}); please report it with the draft`, {
+          messageId: 'crashed',
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../config/errors.js';
+
+/** JSON files in a directory that are tool config, not templates. */
+const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'pesan.config.json', 'pesan-suppressions.json', 'tsconfig.json', '.pesancache']);
+const SKIPPED_DIRS = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
+
+export interface CollectedFiles {
+  files: string[];
+  /** Files that came from explicit paths (lint them even if an `ignores` pattern matches, with a warning). */
+  explicit: Set<string>;
+}
+
+/**
+ * Expands command-line operands into draft files: files as given, directories recursively (`.md` and `.json`),
+ * globs. An operand that matches nothing is a usage error (exit 2), as in ESLint and textlint.
+ */
+export async function collectFiles(operands: readonly string[], cwd: string = process.cwd()): Promise<CollectedFiles> {
+  const found = new Set<string>();
+  const explicit = new Set<string>();
+  for (const operand of operands) {
+    const absolute = path.resolve(cwd, operand);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isFile()) {
+      const rel = path.relative(cwd, absolute) || operand;
+      found.add(rel);
+      explicit.add(rel);
+      continue;
+    }
+    let matches: string[];
+    if (stats?.isDirectory()) {
+      matches = await glob(['**/*.md', '**/*.json'], { cwd: absolute, ignore: SKIPPED_DIRS, absolute: true, dot: false });
+      matches = matches.filter((file) => !NOT_TEMPLATES.has(path.basename(file)));
+      if (matches.length === 0) throw new UsageError(`No draft files (.md or .json) found in directory "${operand}".`);
+    } else if (isDynamicPattern(operand)) {
+      matches = await glob(operand, { cwd, ignore: SKIPPED_DIRS, absolute: true });
+      if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
+    } else {
+      throw new UsageError(`No such file or directory: "${operand}". Check the path, or quote a glob pattern.`);
+    }
+    for (const match of matches) found.add(path.relative(cwd, match));
+  }
+  // Deterministic order whatever the file system returns.
+  return { files: [...found].sort(), explicit };
+}

@@ -1,0 +1,123 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { Linter, type LintOptions } from '../engine/linter.js';
+import type { FileResult } from '../engine/finding.js';
+import { ConfigResolver, isIgnored, type RuleCatalog } from '../config/resolve.js';
+import { readTextFile, UnreadableFileError } from '../files/read.js';
+import type { Severity } from '../engine/rule.js';
+
+export interface LintFilesOptions {
+  /** URL or specifier of a module exporting `catalog: RuleCatalog` (loaded again inside worker threads). */
+  catalogModule: string;
+  configFile?: string;
+  ruleOverrides?: ReadonlyMap<string, Severity>;
+  /** Worker threads to use: `auto` (one per core when there are enough files), or a number (1 = in-process). */
+  concurrency?: 'auto' | number;
+  /** Files the user named explicitly (linted even when an `ignores` pattern matches). */
+  explicit?: ReadonlySet<string>;
+}
+
+export interface LintRun {
+  results: FileResult[];
+  /** Files that could not be read as text (exit code 2). */
+  unreadable: { filePath: string; reason: string }[];
+  /** Files skipped because an `ignores` pattern matched. */
+  ignored: string[];
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_PER_WORKER = 150;
+
+export async function loadCatalog(catalogModule: string): Promise<RuleCatalog> {
+  const mod = (await import(catalogModule)) as { catalog?: RuleCatalog };
+  if (!mod.catalog) throw new Error(`${catalogModule} does not export a \`catalog\``);
+  return mod.catalog;
+}
+
+/** Lints files in this thread. Used directly for small runs and by each worker for its share. */
+export function lintFilesInProcess(files: readonly string[], catalog: RuleCatalog, options: Omit<LintFilesOptions, 'catalogModule' | 'concurrency'>): LintRun {
+  const linter = new Linter(catalog);
+  const resolver = new ConfigResolver(linter.fullCatalog, options.configFile);
+  const lintOptions: LintOptions = options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {};
+  const run: LintRun = { results: [], unreadable: [], ignored: [] };
+  for (const filePath of files) {
+    const config = resolver.forFile(filePath);
+    if (isIgnored(config, filePath) && !options.explicit?.has(filePath)) {
+      run.ignored.push(filePath);
+      continue;
+    }
+    let text: string;
+    try {
+      text = readTextFile(filePath);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) {
+        run.unreadable.push({ filePath, reason: error.reason });
+        continue;
+      }
+      throw error;
+    }
+    run.results.push(linter.lintText(text, filePath, config, lintOptions));
+  }
+  return run;
+}
+
+/**
+ * Lints many files, splitting them between this thread and worker threads (one per core). Each worker parses
+ * each of its drafts once and compiles the rules once. Results come back in the order of `files`.
+ */
+export async function lintFiles(files: readonly string[], options: LintFilesOptions): Promise<LintRun> {
+  const cores = availableParallelism();
+  const wanted = options.concurrency === 'auto' || options.concurrency === undefined ? cores : Math.max(1, options.concurrency);
+  const threads = Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER)));
+  const catalog = await loadCatalog(options.catalogModule);
+  // Resolve configs up front in this thread so a bad config fails once, with a clear message, before any work.
+  const resolver = new ConfigResolver(new Linter(catalog).fullCatalog, options.configFile);
+  for (const file of files) resolver.forFile(file);
+
+  const { catalogModule: _m, concurrency: _c, ...shared } = options;
+  if (threads === 1) return lintFilesInProcess(files, catalog, shared);
+
+  // Interleaved shards keep the shares balanced when file sizes vary by directory.
+  const shards: string[][] = Array.from({ length: threads }, () => []);
+  files.forEach((file, i) => shards[i % threads]!.push(file));
+  const workerRuns = shards.slice(1).map((shard) => runWorker(shard, options));
+  const local = lintFilesInProcess(shards[0]!, catalog, shared);
+  const runs = [local, ...(await Promise.all(workerRuns))];
+
+  const byPath = new Map<string, FileResult>();
+  const merged: LintRun = { results: [], unreadable: [], ignored: [] };
+  for (const run of runs) {
+    for (const result of run.results) byPath.set(result.filePath, result);
+    merged.unreadable.push(...run.unreadable);
+    merged.ignored.push(...run.ignored);
+  }
+  for (const file of files) {
+    const result = byPath.get(file);
+    if (result) merged.results.push(result);
+  }
+  merged.unreadable.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  merged.ignored.sort();
+  return merged;
+}
+
+function runWorker(files: string[], options: LintFilesOptions): Promise<LintRun> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: {
+        files,
+        catalogModule: options.catalogModule,
+        configFile: options.configFile,
+        ruleOverrides: options.ruleOverrides ? [...options.ruleOverrides] : undefined,
+        explicit: options.explicit ? [...options.explicit] : undefined,
+      },
+    });
+    worker.once('message', (message: { run?: LintRun; error?: string }) => {
+      if (message.run) resolve(message.run);
+      else reject(new Error(message.error ?? 'worker failed'));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`lint worker exited with code ${code}`));
+    });
+  });
+}

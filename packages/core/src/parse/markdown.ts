@@ -1,0 +1,297 @@
+import { parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Html, Root } from 'mdast';
+import { MappedText, MappedTextBuilder } from '../source/mapped-text.js';
+import type { Range, SourceFile } from '../source/text.js';
+import type { BodyModel, Draft, ExampleSet, HeaderModel, ButtonModel, TextField } from '../model/draft.js';
+import { frontMatterSchema, headerObjectSchema, buttonSchema } from '../model/schema.js';
+import { findPair, locate, scalarField, scalarText, type PathKey, type YamlSource } from './yaml-nodes.js';
+import { schemaProblems, type Directive, type ParseProblem } from './problems.js';
+import { directivesInHtml, directivesInYaml } from './directives.js';
+import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
+
+export interface ParseResult {
+  drafts: Draft[];
+  problems: ParseProblem[];
+  directives: Directive[];
+}
+
+// One processor for the whole process: building it per draft costs more than parsing a short body.
+const markdown = unified().use(remarkParse);
+
+const FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSING_FENCE = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;
+
+/** Parses a Markdown draft: YAML front matter for every field but the body, the Markdown content as the body. */
+export function parseMarkdownDraft(file: SourceFile): ParseResult {
+  const { text } = file;
+  const lineOf = (offset: number): number => file.lines.position(offset).line;
+  const opening = FENCE.exec(text);
+  if (!opening) {
+    return failure([0, Math.min(text.length, firstLineEnd(text))],
+      'Expected YAML front matter at the top of the draft: a `---` line, then name, category and language, then `---`. Run `pesan init` for an example draft.');
+  }
+  CLOSING_FENCE.lastIndex = opening[0].length - 1;
+  const closing = CLOSING_FENCE.exec(text);
+  if (!closing) {
+    return failure([0, 3], 'Unclosed front matter: add a line with `---` after the last front-matter field.');
+  }
+  const fmStart = opening[0].length;
+  const fmEnd = closing.index + (closing[0].startsWith('\r\n') ? 2 : 1);
+  const bodyStart = closing.index + closing[0].length;
+  const src = text.slice(fmStart, fmEnd);
+  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const source: YamlSource = { doc, src, base: fmStart };
+  const problems: ParseProblem[] = yamlErrorProblems(doc, source, 'front matter');
+  const directives = directivesInYaml(src, fmStart, lineOf);
+  if (problems.length > 0) return { drafts: [], problems, directives };
+
+  const js = toJsSafely(doc, source);
+  if ('problem' in js) return { drafts: [], problems: [js.problem], directives };
+  if (!isMap(doc.contents)) {
+    return failure([fmStart, fmEnd], 'Expected front matter to be a YAML mapping of keys such as `name: order_shipped`.', directives);
+  }
+  const checked = frontMatterSchema.safeParse(js.value);
+  if (!checked.success) problems.push(...schemaProblems(checked.error.issues, source, [], 'front matter', knownKeysAt));
+
+  const body = parseBody(file, bodyStart, directives);
+  if (!body) {
+    problems.push({
+      ruleId: 'parse-error',
+      message: 'Empty body: write the message text below the closing `---` of the front matter.',
+      range: [Math.max(fmStart, closing.index + 1), Math.min(text.length, closing.index + closing[0].length)],
+    });
+  }
+  const draft = buildDraft(file, source, doc.contents, body, js.value as Record<string, unknown>);
+  return { drafts: [draft], problems, directives };
+}
+
+function failure(range: Range, message: string, directives: Directive[] = []): ParseResult {
+  return { drafts: [], problems: [{ ruleId: 'parse-error', message, range }], directives };
+}
+
+function firstLineEnd(text: string): number {
+  const n = text.search(/[\r\n]/);
+  return n === -1 ? text.length : n;
+}
+
+function knownKeysAt(path: readonly PathKey[]): readonly string[] | undefined {
+  if (path.length === 0) return Object.keys(frontMatterSchema.shape);
+  if (path[0] === 'header') return Object.keys(headerObjectSchema.shape);
+  if (path[0] === 'buttons') return Object.keys(buttonSchema.shape);
+  if (path[0] === 'examples') return ['header', 'body'];
+  return undefined;
+}
+
+/** Body text as Meta will receive it: directive comments removed, CRLF as LF, outer whitespace trimmed. */
+function parseBody(file: SourceFile, bodyStart: number, directives: Directive[]): BodyModel | undefined {
+  const raw = file.text.slice(bodyStart);
+  const tree = markdown.parse(raw) as Root;
+  const removals: Range[] = [];
+  if (raw.includes('<!--')) {
+    const lineOf = (offset: number): number => file.lines.position(offset).line;
+    for (const node of tree.children) collectHtml(node, (html) => {
+      const start = html.position?.start.offset;
+      if (start === undefined) return;
+      for (const found of directivesInHtml(html.value, bodyStart + start, lineOf)) {
+        directives.push(found.directive);
+        removals.push(wholeLineIfAlone(file.text, found.range));
+      }
+    });
+  }
+  const needsTable = removals.length > 0 || raw.includes('\r');
+  let mapped: MappedText;
+  if (!needsTable) {
+    mapped = MappedText.direct(raw, bodyStart);
+  } else {
+    const builder = new MappedTextBuilder();
+    let cursor = bodyStart;
+    removals.sort((a, b) => a[0] - b[0]);
+    const appendClean = (from: number, to: number): void => {
+      let segmentStart = from;
+      for (let i = from; i < to; i++) {
+        if (file.text.charCodeAt(i) !== 13) continue;
+        if (i > segmentStart) builder.appendSlice(file.text.slice(segmentStart, i), segmentStart);
+        // A CR before LF is dropped; a lone CR is a line break.
+        if (file.text.charCodeAt(i + 1) !== 10) builder.appendChar('\n', i, i + 1);
+        segmentStart = i + 1;
+      }
+      if (to > segmentStart) builder.appendSlice(file.text.slice(segmentStart, to), segmentStart);
+    };
+    for (const [s, e] of removals) {
+      if (s > cursor) appendClean(cursor, s);
+      cursor = Math.max(cursor, e);
+    }
+    if (cursor < file.text.length) appendClean(cursor, file.text.length);
+    mapped = builder.build();
+  }
+  const lead = mapped.text.length - mapped.text.trimStart().length;
+  const trimmed = mapped.text.trim();
+  if (trimmed.length === 0) return undefined;
+  const text = sliceMapped(mapped, lead, lead + trimmed.length);
+  return { text, range: text.range, tree };
+}
+
+function sliceMapped(mapped: MappedText, start: number, end: number): MappedText {
+  const range = mapped.fileRange(start, end);
+  const value = mapped.text.slice(start, end);
+  if (range[1] - range[0] === value.length) {
+    // Contiguous in the file: cheap direct mapping.
+    return MappedText.direct(value, range[0]);
+  }
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const r = mapped.fileRange(start + i, start + i + 1);
+    starts[i] = r[0];
+    ends[i] = r[1];
+  }
+  return MappedText.table(value, starts, ends);
+}
+
+function collectHtml(node: Root['children'][number], visit: (html: Html) => void): void {
+  if (node.type === 'html') visit(node);
+  else if ('children' in node) for (const child of node.children) collectHtml(child as Root['children'][number], visit);
+}
+
+/** A directive alone on its line is removed with the line, so it leaves no blank line behind. */
+function wholeLineIfAlone(text: string, range: Range): Range {
+  let s = range[0];
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = range[1];
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  const atLineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
+  const atLineEnd = e === text.length || text[e] === '\n' || text[e] === '\r';
+  if (!atLineStart || !atLineEnd) return range;
+  if (text[e] === '\r' && text[e + 1] === '\n') e += 2;
+  else if (e < text.length) e += 1;
+  return [s, e];
+}
+
+function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: BodyModel | undefined, raw: Record<string, unknown>): Draft {
+  const field = (key: string): TextField | undefined => {
+    const pair = findPair(map, key);
+    if (!pair) return undefined;
+    const keyRange = locate(source, [key])?.keyRange;
+    return scalarText(source, pair.value, keyRange);
+  };
+  const draft: Draft = {
+    file,
+    format: 'markdown',
+    index: 0,
+    range: [source.base, source.base + source.src.length],
+    buttons: [],
+    bodyExamples: { positional: [], named: new Map() },
+    raw,
+  };
+  assignDefined(draft, {
+    name: field('name'),
+    language: field('language'),
+    category: field('category'),
+    useCase: field('use_case'),
+    parameterFormat: field('parameter_format'),
+    footer: field('footer'),
+    body,
+    header: readHeader(source),
+    bodyExamples: readExamples(source, ['examples', 'body']),
+    addSecurityRecommendation: scalarField(source, findPair(map, 'add_security_recommendation')?.value, isBoolean),
+    codeExpirationMinutes: scalarField(source, findPair(map, 'code_expiration_minutes')?.value, isNumber),
+  });
+  const expect = raw.expect;
+  if (Array.isArray(expect)) draft.expect = expect.filter((x): x is string => typeof x === 'string');
+  const buttons = locate(source, ['buttons']);
+  if (buttons && isSeq(buttons.node)) {
+    draft.buttonsRange = buttons.range;
+    buttons.node.items.forEach((_item, index) => {
+      const button = readButton(source, index);
+      if (button) draft.buttons.push(button);
+    });
+  }
+  return draft;
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+function assignDefined<T extends object>(target: T, values: Partial<T>): void {
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+}
+
+function textAt(source: YamlSource, path: PathKey[]): TextField | undefined {
+  const found = locate(source, path);
+  return found ? scalarText(source, found.node, found.keyRange) : undefined;
+}
+
+function listAt(source: YamlSource, path: PathKey[]): TextField[] {
+  const found = locate(source, path);
+  if (!found) return [];
+  if (isSeq(found.node)) {
+    return found.node.items.map((item) => scalarText(source, item)).filter((x): x is TextField => x !== undefined);
+  }
+  const single = scalarText(source, found.node, found.keyRange);
+  return single ? [single] : [];
+}
+
+function readHeader(source: YamlSource): HeaderModel | undefined {
+  const found = locate(source, ['header']);
+  if (!found) return undefined;
+  const asText = scalarText(source, found.node, found.keyRange);
+  const headerExamples = listAt(source, ['examples', 'header']);
+  if (asText) {
+    return {
+      format: { value: 'text', range: found.keyRange ?? found.range },
+      text: asText,
+      examples: headerExamples,
+      range: found.range,
+    };
+  }
+  if (!isMap(found.node)) return undefined;
+  const format = textAt(source, ['header', 'format']);
+  const header: HeaderModel = {
+    format: format ? { value: format.value.toLowerCase(), range: format.range } : { value: 'text', range: found.keyRange ?? found.range },
+    examples: [...listAt(source, ['header', 'example']), ...headerExamples],
+    range: found.range,
+  };
+  const text = textAt(source, ['header', 'text']);
+  if (text) header.text = text;
+  const sample = textAt(source, ['header', 'media_handle']) ?? textAt(source, ['header', 'media_url']);
+  if (sample) header.mediaSample = sample;
+  return header;
+}
+
+function readExamples(source: YamlSource, path: PathKey[]): ExampleSet {
+  const set: ExampleSet = { positional: [], named: new Map() };
+  const found = locate(source, path);
+  if (!found) return set;
+  set.range = found.range;
+  if (isSeq(found.node)) {
+    set.positional = listAt(source, path);
+  } else if (isMap(found.node)) {
+    for (const pair of found.node.items) {
+      const key = (pair.key as { value?: unknown } | null)?.value;
+      const value = typeof key === 'string' ? scalarText(source, pair.value) : undefined;
+      if (typeof key === 'string' && value) set.named.set(key, value);
+    }
+  }
+  return set;
+}
+
+function readButton(source: YamlSource, index: number): ButtonModel | undefined {
+  const found = locate(source, ['buttons', index]);
+  if (!found || !isMap(found.node)) return undefined;
+  const type = textAt(source, ['buttons', index, 'type']);
+  const button: ButtonModel = {
+    index,
+    type: type ? { value: type.value.toLowerCase(), range: type.range } : { value: '', range: found.range },
+    examples: listAt(source, ['buttons', index, 'example']),
+    range: found.range,
+  };
+  assignDefined(button, {
+    text: textAt(source, ['buttons', index, 'text']),
+    url: textAt(source, ['buttons', index, 'url']),
+    phoneNumber: textAt(source, ['buttons', index, 'phone_number']),
+    otpType: textAt(source, ['buttons', index, 'otp_type']),
+  });
+  return button;
+}

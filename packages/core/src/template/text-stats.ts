@@ -1,0 +1,45 @@
+import { withoutParameters } from './parameters.js';
+
+/** One emoji: a pictograph with optional variation selector, skin tone and ZWJ sequence; or a flag pair. */
+const EMOJI = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*)/gu;
+
+export interface Match {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function findEmoji(text: string): Match[] {
+  const out: Match[] = [];
+  EMOJI.lastIndex = 0;
+  for (let m = EMOJI.exec(text); m; m = EMOJI.exec(text)) {
+    // Text-style symbols such as © or ™ are pictographic but not emoji unless followed by U+FE0F.
+    if (m[0].length === 1 && (m[0].codePointAt(0) ?? 0) < 0x2000) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*/gu;
+
+/** Words in the text, parameters excluded (Meta's "fixed words"). */
+export function fixedWords(text: string): Match[] {
+  const stripped = withoutParameters(text);
+  const out: Match[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(stripped); m; m = WORD.exec(stripped)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/** Ranges of lines inside ``` fences, where WhatsApp shows text verbatim (monospace). */
+export function monospaceRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = text.indexOf('```');
+  while (from !== -1) {
+    const to = text.indexOf('```', from + 3);
+    if (to === -1) break;
+    out.push([from, to + 3]);
+    from = text.indexOf('```', to + 3);
+  }
+  return out;
+}

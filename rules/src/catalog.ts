@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { Rule, RuleCatalog } from '@pesan/core';
+import { allRules } from './rules/index.js';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Folder of the generated rule pages (`rules/docs/<id>.md`). */
+export const docsDir = path.join(packageRoot, 'docs');
+
+/**
+ * Where a rule's page lives. Defaults to the page shipped with Pesan (a file URL, so it opens offline from the
+ * terminal, an editor or the HTML report); a team that hosts the docs sets `docsUrl` in its config.
+ */
+export function docsUrl(id: string): string {
+  return pathToFileURL(path.join(docsDir, `${id}.md`)).href;
+}
+
+export const catalog: RuleCatalog = {
+  rules: allRules as readonly Rule[],
+  version,
+  docsUrl,
+};

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The main job on the bundled fixtures: lint every template draft. Invalid drafts are there on purpose, so exit
+// code 1 (findings) is the expected outcome here; anything else is a failure of the demo.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pesan = path.join(root, 'packages', 'cli', 'bin', 'pesan.js');
+
+function step(title, args, expected) {
+  console.log(`\n$ pesan ${args.join(' ')}    # ${title}`);
+  const result = spawnSync(process.execPath, [pesan, ...args], { cwd: root, stdio: 'inherit' });
+  if (!expected.includes(result.status)) {
+    console.error(`demo: \`pesan ${args.join(' ')}\` exited ${result.status}, expected ${expected.join(' or ')}`);
+    process.exit(1);
+  }
+  return result.status;
+}
+
+step('valid drafts: expect exit 0', ['lint', 'fixtures/templates/valid/'], [0]);
+step('all drafts: the invalid ones are reported, exit 1', ['lint', 'fixtures/templates/'], [1]);
+console.log('\ndemo: done. Try `npx pesan lint <your drafts>` or `npx pesan rules`.');
