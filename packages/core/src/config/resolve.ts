@@ -140,7 +140,7 @@ function parseRuleEntry(
 ): Partial<RuleSetting> & { severity: Severity } {
   const rule = catalog.get(id);
   if (!rule) {
-    const close = [...catalog.keys()].filter((known) => known.includes(id) || id.includes(known)).slice(0, 3);
+    const close = [...catalog.keys()].filter((known) => known.includes(id) || id.includes(known) || editDistance(known, id) <= 3).slice(0, 3);
     throw new ConfigError(loaded.file, loaded.lineOf(keyPath), `unknown rule \`${id}\` in \`${pathLabel(keyPath)}\`${close.length ? ` (did you mean ${close.map((c) => `\`${c}\``).join(', ')}?)` : ''}; run \`pesan rules\` to list rule ids`);
   }
   if (!Array.isArray(entry)) return { severity: toSeverity(entry as string | number) };
@@ -342,4 +342,17 @@ export function settingsForDraft(
     }
   }
   return rules;
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelled rule ids. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
