@@ -8,11 +8,13 @@ extends: recommended        # or: strict
 business:
   name: Your Business       # used by the opt-in wording rules
 rules:
-  # body-length-recommended: off
-  # body-too-long: [error, {max: 1024}]
+  # Severity per rule: off, warn or error; or [severity, {options}]. \`pesan rules\` lists every rule.
+  body-too-long: [error, {max: 1024}]
 overrides:
+  # Rules that differ for some drafts: by glob (relative to this file), category or language.
   - categories: [MARKETING]
-    rules: {}
+    rules:
+      body-too-long: warn
 ignores:
   - "drafts/archive/**"
 `;

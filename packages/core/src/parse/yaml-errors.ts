@@ -7,7 +7,12 @@ const MAX_ALIAS_COUNT = 100;
 
 export function yamlErrorProblems(doc: Document.Parsed, source: YamlSource, what: string): ParseProblem[] {
   return doc.errors.map((error) => {
-    const [s, e] = error.pos;
+    let [s, e] = error.pos;
+    if (/closing .?quote/i.test(error.message)) {
+      // The parser notices a missing closing quote where the document ends; blame the quote that was opened.
+      const opened = unclosedQuote(source.src);
+      if (opened !== undefined) [s, e] = [opened, opened + 1];
+    }
     const reason = error.code === 'DUPLICATE_KEY' ? 'duplicate key (each key may appear once)' : error.message.split('\n')[0];
     return {
       ruleId: 'parse-error' as const,
@@ -30,4 +35,21 @@ export function toJsSafely(doc: Document.Parsed, source: YamlSource): { value: u
       },
     };
   }
+}
+
+/** Offset of the first quote character that opens a string never closed on its line (YAML or JSON style). */
+function unclosedQuote(src: string): number | undefined {
+  let offset = 0;
+  for (const line of src.split('\n')) {
+    const value = /:\s*(["'])/.exec(line) ?? /^\s*-\s*(["'])/.exec(line);
+    if (value) {
+      const quote = value[1]!;
+      const start = value.index + value[0].length - 1;
+      const rest = line.slice(start + 1);
+      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'");
+      if (!closed) return offset + start;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
