@@ -8,6 +8,7 @@ import {
   formatJson,
   formatStylish,
   Linter,
+  resolveProjectKeys,
   lintFiles,
   loadCatalog,
   UsageError,
@@ -106,7 +107,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
       throw error;
     }
     const resolver = new ConfigResolver(linter.fullCatalog, flags.config);
-    results = [linter.lintText(text, filename, resolver.forFile(filename), { ruleOverrides })];
+    results = resolveProjectKeys([linter.lintText(text, filename, resolver.forFile(filename), { ruleOverrides })]);
   } else {
     if (paths.length === 0) throw new UsageError('No files to lint: give files, directories or globs (e.g. `pesan lint drafts/`), or use --stdin.');
     const { files, explicit } = await collectFiles(paths);

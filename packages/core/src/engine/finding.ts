@@ -31,6 +31,48 @@ export interface FileResult {
   fixableWarningCount: number;
   /** Templates found in the file (for reports that join lint status by name and language). */
   templates: { name?: string; language?: string; category?: string }[];
+  /** Keys of project rules (see `Rule.project`), resolved into findings once every file is linted. */
+  projectKeys?: ProjectKey[];
+}
+
+export interface ProjectKey {
+  ruleId: string;
+  key: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  range: Range;
+  url?: string;
+  template?: { name?: string; language?: string };
+}
+
+/**
+ * Turns project keys into findings: each draft whose key already appeared (in path order, then position) gets a
+ * finding that names the first occurrence. Counts are updated; results keep their order.
+ */
+export function resolveProjectKeys(results: FileResult[]): FileResult[] {
+  const first = new Map<string, { filePath: string; line: number }>();
+  return results.map((result) => {
+    if (!result.projectKeys?.length) return result;
+    const added: Finding[] = [];
+    for (const pk of result.projectKeys) {
+      const id = `${pk.ruleId}\0${pk.key}`;
+      const seen = first.get(id);
+      if (!seen) {
+        first.set(id, { filePath: result.filePath, line: pk.line });
+        continue;
+      }
+      const other = seen.filePath === result.filePath ? `line ${seen.line}` : `${seen.filePath}:${seen.line}`;
+      const { key: _key, message, ...rest } = pk;
+      added.push({ ...rest, message: message.replace('{{other}}', other) });
+    }
+    if (added.length === 0) return { ...result, projectKeys: [] };
+    const messages = [...result.messages, ...added].sort(compareFindings);
+    return { ...summarize(result.filePath, messages, result.templates), projectKeys: [] };
+  });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -4,7 +4,7 @@ import { declaredCategory } from '../model/draft.js';
 import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
 import { parseMetaJson } from '../parse/meta-json.js';
 import { createSourceFile, type Range, type SourceFile } from '../source/text.js';
-import { compareFindings, summarize, type FileResult, type Finding } from './finding.js';
+import { compareFindings, summarize, type FileResult, type Finding, type ProjectKey } from './finding.js';
 import { formatMessage, type LintSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 import { CORE_RULES } from './core-rules.js';
 import { applyDirectives } from './directives.js';
@@ -82,7 +82,8 @@ export class Linter {
       const severity = problem.ruleId === 'parse-error' ? 'error' : (fileSettings.get(problem.ruleId)?.severity ?? 'error');
       stamp(problem.ruleId, severity, problem.range, problem.message, { messageId: problem.ruleId === 'parse-error' ? 'parseError' : 'schema' });
     }
-    for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp);
+    const projectKeys: ProjectKey[] = [];
+    for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp, projectKeys, makeFinding);
 
     const outcome = applyDirectives(parsed.directives, findings, this.knownIds, file.lines.lineCount);
     const messages = outcome.kept;
@@ -99,7 +100,9 @@ export class Linter {
       ...(d.language ? { language: d.language.value } : {}),
       ...(d.category ? { category: d.category.value } : {}),
     }));
-    return summarize(file.path, messages, templates);
+    const result = summarize(file.path, messages, templates);
+    if (projectKeys.length > 0) result.projectKeys = projectKeys;
+    return result;
   }
 
   private withCli(rules: Map<string, RuleSetting>, options: LintOptions): Map<string, RuleSetting> {
@@ -114,6 +117,8 @@ export class Linter {
     config: ResolvedConfig,
     options: LintOptions,
     stamp: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => void,
+    projectKeys: ProjectKey[],
+    makeFinding: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => Finding | undefined,
   ): void {
     const category = declaredCategory(draft);
     const settings = this.withCli(settingsForDraft(config, draft.file.path, category, draft.language?.value), options);
@@ -150,6 +155,12 @@ export class Linter {
       };
       try {
         rule.check(context);
+        const project = rule.project?.key(context);
+        if (project && rule.project) {
+          const template_ = rule.meta.messages[rule.project.messageId] ?? rule.project.messageId;
+          const finding = makeFinding(rule.meta.id, setting.severity, project.range, formatMessage(template_, project.data), { messageId: rule.project.messageId, template });
+          if (finding) projectKeys.push({ ...finding, key: project.key } as ProjectKey);
+        }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         stamp('internal-error', 'error', draft.range, `Rule \`${rule.meta.id}\` failed on this draft (${reason}); please report it with the draft`, {

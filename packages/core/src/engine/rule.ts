@@ -94,6 +94,12 @@ export interface RuleContext<Options = unknown> {
 export interface Rule<Options = unknown> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void;
+  /**
+   * Project rules (duplicates across files) return a key per draft; the engine reports every draft whose key was
+   * already seen in an earlier file or template of the same run, with `messages[messageId]` and `{other}` (the
+   * first location) as data.
+   */
+  project?: { messageId: string; key(context: RuleContext<Options>): { key: string; range: Range; data?: Record<string, string | number> } | undefined };
 }
 
 /** Identity function that gives a rule module its types (ESLint's `RuleModule`, unified-lint-rule's `lintRule`). */

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Linter, type LintOptions } from '../engine/linter.js';
-import type { FileResult } from '../engine/finding.js';
+import { resolveProjectKeys, type FileResult } from '../engine/finding.js';
 import { ConfigResolver, isIgnored, type RuleCatalog } from '../config/resolve.js';
 import { readTextFile, UnreadableFileError } from '../files/read.js';
 import type { Severity } from '../engine/rule.js';
@@ -75,7 +75,10 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
   for (const file of files) resolver.forFile(file);
 
   const { catalogModule: _m, concurrency: _c, ...shared } = options;
-  if (threads === 1) return lintFilesInProcess(files, catalog, shared);
+  if (threads === 1) {
+    const run = lintFilesInProcess(files, catalog, shared);
+    return { ...run, results: resolveProjectKeys(run.results) };
+  }
 
   // Interleaved shards keep the shares balanced when file sizes vary by directory.
   const shards: string[][] = Array.from({ length: threads }, () => []);
@@ -95,6 +98,7 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
     const result = byPath.get(file);
     if (result) merged.results.push(result);
   }
+  merged.results = resolveProjectKeys(merged.results);
   merged.unreadable.sort((a, b) => a.filePath.localeCompare(b.filePath));
   merged.ignored.sort();
   return merged;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, Linter, resolveProjectKeys, type RuleCatalog } from '@pesan/core';
+import nameUnique from '../src/rules/name-unique-per-language.js';
+import duplicateContent from '../src/rules/duplicate-content.js';
+import { draft } from '../src/testing/rule-tester.js';
+import { docsUrl } from '../src/catalog.js';
+
+const catalog: RuleCatalog = { rules: [nameUnique, duplicateContent], version: 'test', docsUrl };
+const linter = new Linter(catalog);
+const config = defaultConfig(linter.fullCatalog, process.cwd());
+const lintAll = (files: [string, string][]) => resolveProjectKeys(files.map(([name, text]) => linter.lintText(text, name, config)));
+
+describe('project rules', () => {
+  it('name-unique-per-language: reports the later duplicate, naming the first', () => {
+    const results = lintAll([
+      ['a.md', draft('Your order {{1}} has shipped today.', '', { name: 'order_shipped' })],
+      ['b.md', draft('Pesanan {{1}} Anda sudah dikirim hari ini.', '', { name: 'order_shipped', language: 'id' })],
+      ['c.md', draft('Your parcel {{1}} left our warehouse.', '', { name: 'order_shipped' })],
+    ]);
+    expect(results[0]!.messages).toEqual([]);
+    expect(results[1]!.messages).toEqual([]);
+    expect(results[2]!.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['name-unique-per-language', 2, 7, 'Unexpected second template `order_shipped` in `en_US`, expected each name and language once (first defined at a.md:2)'],
+    ]);
+    expect(results[2]!.errorCount).toBe(1);
+  });
+
+  it('duplicate-content: same body and footer ignoring case and whitespace; authentication excepted', () => {
+    const results = lintAll([
+      ['a.md', draft('Your order {{1}} has shipped.', '', { name: 'a' })],
+      ['b.md', draft('your  order {{1}}\nhas shipped.', '', { name: 'b' })],
+      ['c.md', draft('Your order {{1}} has shipped.', 'footer: Different footer', { name: 'c' })],
+      ['d.md', draft('{{1}} is your code.', '', { name: 'd', category: 'AUTHENTICATION' })],
+      ['e.md', draft('{{1}} is your code.', '', { name: 'e', category: 'AUTHENTICATION' })],
+    ]);
+    expect(results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([[], ['duplicate-content'], [], [], []]);
+    expect(results[1]!.messages[0]!.message).toContain('a.md:6');
+  });
+
+  it('checks templates inside one Meta JSON file', () => {
+    const t = (name: string) => ({ name, language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: `Body of ${name} {{1}}` }] });
+    const [result] = lintAll([['x.json', JSON.stringify([t('same'), t('other'), t('same')], null, 1)]]);
+    expect(result!.messages.map((m) => [m.ruleId, m.message.includes('line ')])).toEqual([
+      ['name-unique-per-language', true],
+      ['duplicate-content', true],
+    ]);
+  });
+});
