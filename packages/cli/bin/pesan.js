@@ -2,6 +2,12 @@
 // Committed launcher so that pnpm can link the `pesan` bin before the first build.
 import { main } from '../dist/main.js';
 
+// `pesan lint ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -25,3 +25,7 @@ export * from './parallel/lint-files.js';
 export * from './template/parameters.js';
 export * from './template/text-stats.js';
 export * from './model/export.js';
+export * from './format/github.js';
+export * from './format/sarif.js';
+export * from './format/junit.js';
+export * from './engine/fix.js';

@@ -5,9 +5,14 @@ import {
   collectFiles,
   ConfigResolver,
   decodeText,
+  formatGithub,
   formatJson,
+  formatJunit,
+  formatSarif,
   formatStylish,
   Linter,
+  fixUntilStable,
+  readTextFile,
   resolveProjectKeys,
   lintFiles,
   loadCatalog,
@@ -17,10 +22,11 @@ import {
   type Severity,
 } from '@pesan/core';
 import { catalogModule } from '../catalog-module.js';
+import { createTwoFilesPatch } from 'diff';
 import { readStdin } from '../stdin.js';
 
 interface LintFlags {
-  format: 'stylish' | 'json';
+  format: (typeof FORMATS)[number];
   stdin?: boolean;
   stdinFilename?: string;
   config?: string;
@@ -30,9 +36,11 @@ interface LintFlags {
   outputFile?: string;
   color?: boolean;
   concurrency: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github', 'junit'] as const;
 
 export function registerLint(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -49,6 +57,8 @@ export function registerLint(program: Command, setExitCode: (code: number) => vo
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--no-color', 'disable colours')
     .option('--concurrency <n>', 'worker threads: auto or a number (1 = no workers)', 'auto')
+    .option('--fix', 'apply safe fixes to the files (suggestions are never applied)')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff without writing files')
     .addHelpText('after', `
 Exit codes:
   0  no errors (and warnings within --max-warnings)
@@ -95,6 +105,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   if (concurrency !== 'auto' && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`Invalid --concurrency "${flags.concurrency}": expected auto or a whole number ≥ 1.`);
 
   let results: FileResult[];
+  let stdinText: string | undefined;
   if (flags.stdin) {
     if (paths.length > 0) throw new UsageError('--stdin lints standard input only; remove the path arguments or drop --stdin.');
     const filename = flags.stdinFilename ?? '<stdin>.md';
@@ -106,6 +117,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
       if (error instanceof UnreadableFileError) throw new UsageError(`${error.filePath}: ${error.reason}.`);
       throw error;
     }
+    stdinText = text;
     const resolver = new ConfigResolver(linter.fullCatalog, flags.config);
     results = resolveProjectKeys([linter.lintText(text, filename, resolver.forFile(filename), { ruleOverrides })]);
   } else {
@@ -125,12 +137,13 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     }
     results = run.results;
     if (run.unreadable.length > 0) {
-      emit(results, flags);
+      emit(results, flags, linter);
       return 2;
     }
   }
+  if (flags.fix || flags.fixDryRun) results = applySafeFixes(results, flags, linter, ruleOverrides, flags.stdin ? stdinText : undefined);
   if (flags.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  emit(results, flags);
+  emit(results, flags, linter);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
@@ -141,12 +154,66 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   return 0;
 }
 
-function emit(results: FileResult[], flags: LintFlags): void {
+function render(results: FileResult[], flags: LintFlags, linter: Linter, color: boolean): string {
+  switch (flags.format) {
+    case 'json':
+      return `${formatJson(results, (p) => path.resolve(p))}\n`;
+    case 'json-with-metadata': {
+      // ESLint's shape: {results, metadata: {rulesMeta}} with each rule's docs URL.
+      const used = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+      const rulesMeta = Object.fromEntries(
+        linter.rules
+          .filter((r) => used.has(r.meta.id))
+          .map((r) => [r.meta.id, { type: r.meta.type, docs: { description: r.meta.description, url: linter.catalog.docsUrl(r.meta.id) }, fixable: r.meta.fixable ? 'code' : undefined, hasSuggestions: r.meta.hasSuggestions ?? false, messages: r.meta.messages }]),
+      );
+      return `${JSON.stringify({ results: JSON.parse(formatJson(results, (p) => path.resolve(p))), metadata: { rulesMeta } })}\n`;
+    }
+    case 'sarif':
+      return formatSarif(results, {
+        version: linter.catalog.version,
+        rules: linter.rules,
+        docsUrl: (id) => linter.catalog.docsUrl(id),
+        uri: (p) => path.relative(process.cwd(), path.resolve(p)).split(path.sep).join('/'),
+      });
+    case 'github':
+      return formatGithub(results);
+    case 'junit':
+      return formatJunit(results);
+    default:
+      return formatStylish(results, { color });
+  }
+}
+
+function emit(results: FileResult[], flags: LintFlags, linter: Linter): void {
   const toFile = flags.outputFile !== undefined;
   const color = flags.color !== false && !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = flags.format === 'json' ? `${formatJson(results, (p) => path.resolve(p))}\n` : formatStylish(results, { color });
+  const output = render(results, flags, linter, color);
   if (toFile) {
     mkdirSync(path.dirname(path.resolve(flags.outputFile!)), { recursive: true });
     writeFileSync(flags.outputFile!, output);
   } else if (output) process.stdout.write(output);
+}
+
+/**
+ * `--fix` / `--fix-dry-run`: re-lints each file that has fixable findings, applying safe fixes until stable, then
+ * writes the file (or prints a diff). The report shows what remains after fixing, as ESLint does.
+ */
+function applySafeFixes(results: FileResult[], flags: LintFlags, linter: Linter, ruleOverrides: Map<string, Severity>, stdinText?: string): FileResult[] {
+  const resolver = new ConfigResolver(linter.fullCatalog, flags.config);
+  const fixed = results.map((result) => {
+    if (!result.messages.some((m) => m.fix)) return result;
+    const raw = stdinText ?? readTextFile(result.filePath);
+    const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+    const original = bom ? raw.slice(1) : raw;
+    const config = resolver.forFile(result.filePath);
+    const outcome = fixUntilStable(original, (text) => linter.lintText(text, result.filePath, config, { ruleOverrides }));
+    if (outcome.text === original) return outcome.result;
+    if (flags.fixDryRun || stdinText !== undefined) {
+      process.stdout.write(createTwoFilesPatch(result.filePath, result.filePath, original, outcome.text, 'original', 'fixed'));
+    } else {
+      writeFileSync(result.filePath, bom + outcome.text);
+    }
+    return outcome.result;
+  });
+  return resolveProjectKeys(fixed);
 }

@@ -67,11 +67,13 @@ export function resolveProjectKeys(results: FileResult[]): FileResult[] {
       }
       const other = seen.filePath === result.filePath ? `line ${seen.line}` : `${seen.filePath}:${seen.line}`;
       const { key: _key, message, ...rest } = pk;
-      added.push({ ...rest, message: message.replace('{{other}}', other) });
+      const finding = { ...rest, message: message.replace('{{other}}', other) };
+      // Idempotent: resolving twice (e.g. after --fix re-lints some files) adds nothing new.
+      if (!result.messages.some((m) => m.ruleId === finding.ruleId && m.range[0] === finding.range[0])) added.push(finding);
     }
-    if (added.length === 0) return { ...result, projectKeys: [] };
+    if (added.length === 0) return result;
     const messages = [...result.messages, ...added].sort(compareFindings);
-    return { ...summarize(result.filePath, messages, result.templates), projectKeys: [] };
+    return { ...summarize(result.filePath, messages, result.templates), projectKeys: result.projectKeys };
   });
 }
 
