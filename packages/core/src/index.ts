@@ -29,3 +29,4 @@ export * from './format/github.js';
 export * from './format/sarif.js';
 export * from './format/junit.js';
 export * from './engine/fix.js';
+export * from './engine/suppressions.js';

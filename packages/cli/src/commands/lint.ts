@@ -11,6 +11,11 @@ import {
   formatSarif,
   formatStylish,
   Linter,
+  SUPPRESSIONS_FILE,
+  applySuppressions,
+  buildSuppressions,
+  readSuppressions,
+  writeSuppressions,
   fixUntilStable,
   readTextFile,
   resolveProjectKeys,
@@ -38,6 +43,9 @@ interface LintFlags {
   concurrency: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  suppressAll?: boolean;
+  pruneSuppressions?: boolean;
+  suppressionsLocation: string;
 }
 
 const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github', 'junit'] as const;
@@ -59,6 +67,9 @@ export function registerLint(program: Command, setExitCode: (code: number) => vo
     .option('--concurrency <n>', 'worker threads: auto or a number (1 = no workers)', 'auto')
     .option('--fix', 'apply safe fixes to the files (suggestions are never applied)')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff without writing files')
+    .option('--suppress-all', 'record every current finding in the suppressions file (a baseline); later runs report only new ones')
+    .option('--prune-suppressions', 'remove entries of the suppressions file that no longer match a finding')
+    .option('--suppressions-location <path>', 'suppressions file', SUPPRESSIONS_FILE)
     .addHelpText('after', `
 Exit codes:
   0  no errors (and warnings within --max-warnings)
@@ -142,6 +153,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     }
   }
   if (flags.fix || flags.fixDryRun) results = applySafeFixes(results, flags, linter, ruleOverrides, flags.stdin ? stdinText : undefined);
+  results = applyBaseline(results, flags, stdinText);
   if (flags.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   emit(results, flags, linter);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -216,4 +228,34 @@ function applySafeFixes(results: FileResult[], flags: LintFlags, linter: Linter,
     return outcome.result;
   });
   return resolveProjectKeys(fixed);
+}
+
+/** `--suppress-all` writes the baseline; otherwise a baseline file, when present, hides the findings it records. */
+function applyBaseline(results: FileResult[], flags: LintFlags, stdinText?: string): FileResult[] {
+  const location = flags.suppressionsLocation;
+  if (flags.suppressAll) {
+    const texts = new Map<string, string>();
+    const excerpt = (f: { range: readonly [number, number] }, filePath: string): string => {
+      let text = texts.get(filePath);
+      if (text === undefined) {
+        text = (stdinText ?? readTextFile(filePath)).replace(/^\uFEFF/, '');
+        texts.set(filePath, text);
+      }
+      return text.slice(f.range[0], Math.min(f.range[1], f.range[0] + 80));
+    };
+    const file = buildSuppressions(results, excerpt);
+    writeSuppressions(location, file);
+    const count = Object.values(file.suppressions).reduce((n, s) => n + s.count, 0);
+    process.stderr.write(`pesan: recorded ${count} finding(s) in ${location}; later runs report only new findings.\n`);
+    return applySuppressions(results, file).results;
+  }
+  const baseline = readSuppressions(location);
+  if (!baseline) return results;
+  const outcome = applySuppressions(results, baseline);
+  if (flags.pruneSuppressions) {
+    for (const key of outcome.unused) delete baseline.suppressions[key];
+    writeSuppressions(location, baseline);
+    process.stderr.write(`pesan: pruned ${outcome.unused.length} unused suppression(s) from ${location}.\n`);
+  }
+  return outcome.results;
 }

@@ -20,6 +20,8 @@ export interface Finding {
   url?: string;
   /** The template the finding belongs to (a Meta JSON file may hold many). */
   template?: { name?: string; language?: string };
+  /** Stable id for baselines (rule, template, marked text); see `--suppress-all`. */
+  fingerprint?: string;
 }
 
 export interface FileResult {

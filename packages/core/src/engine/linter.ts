@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Draft } from '../model/draft.js';
 import { declaredCategory } from '../model/draft.js';
 import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
@@ -73,6 +74,15 @@ export class Linter {
         ...extra,
       };
     };
+    /**
+     * Fingerprint for baselines: rule id, template name and language, and the text the finding marks, so edits
+     * elsewhere in the file keep a suppressed finding suppressed.
+     */
+    const fingerprintOf = (finding: Finding): string =>
+      createHash('sha1')
+        .update(`${finding.ruleId}\0${finding.template?.name ?? ''}\0${finding.template?.language ?? ''}\0${file.text.slice(finding.range[0], finding.range[1])}\0${finding.messageId ?? ''}`)
+        .digest('hex')
+        .slice(0, 16);
     const stamp = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): void => {
       const finding = makeFinding(ruleId, severity, range, message, extra);
       if (finding) findings.push(finding);
@@ -95,6 +105,7 @@ export class Linter {
       if (finding) messages.push(finding);
     }
     messages.sort(compareFindings);
+    for (const m of messages) m.fingerprint = fingerprintOf(m);
     const templates = parsed.drafts.map((d) => ({
       ...(d.name ? { name: d.name.value } : {}),
       ...(d.language ? { language: d.language.value } : {}),
