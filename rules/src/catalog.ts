@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Rule, RuleCatalog } from '@pesan/core';
@@ -18,8 +19,29 @@ export function docsUrl(id: string): string {
   return pathToFileURL(path.join(docsDir, `${id}.md`)).href;
 }
 
+let cachedFingerprint: string | undefined;
+
+/** Hash of the compiled rules and the lexicon data: any change to a rule or a term list invalidates caches. */
+function fingerprint(): string {
+  if (cachedFingerprint) return cachedFingerprint;
+  const hash = createHash('md5');
+  for (const dir of ['dist', 'lexicons']) {
+    const root = path.join(packageRoot, dir);
+    let names: string[] = [];
+    try {
+      names = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(js|ya?ml|json)$/.test(n)).sort();
+    } catch {
+      // A folder that does not exist contributes nothing.
+    }
+    for (const name of names) hash.update(name).update(readFileSync(path.join(root, name)));
+  }
+  cachedFingerprint = hash.digest('hex');
+  return cachedFingerprint;
+}
+
 export const catalog: RuleCatalog = {
   rules: allRules as readonly Rule[],
   version,
   docsUrl,
+  fingerprint,
 };

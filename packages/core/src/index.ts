@@ -30,3 +30,4 @@ export * from './format/sarif.js';
 export * from './format/junit.js';
 export * from './engine/fix.js';
 export * from './engine/suppressions.js';
+export * from './parallel/cache.js';

@@ -29,6 +29,7 @@ import {
 import { catalogModule } from '../catalog-module.js';
 import { createTwoFilesPatch } from 'diff';
 import { readStdin } from '../stdin.js';
+import { version } from '../version.js';
 
 interface LintFlags {
   format: (typeof FORMATS)[number];
@@ -46,6 +47,8 @@ interface LintFlags {
   suppressAll?: boolean;
   pruneSuppressions?: boolean;
   suppressionsLocation: string;
+  cache?: boolean;
+  cacheLocation: string;
 }
 
 const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github', 'junit'] as const;
@@ -67,6 +70,8 @@ export function registerLint(program: Command, setExitCode: (code: number) => vo
     .option('--concurrency <n>', 'worker threads: auto or a number (1 = no workers)', 'auto')
     .option('--fix', 'apply safe fixes to the files (suggestions are never applied)')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff without writing files')
+    .option('--cache', 'reuse results of drafts whose content, config and rules have not changed')
+    .option('--cache-location <path>', 'cache file', '.pesancache')
     .option('--suppress-all', 'record every current finding in the suppressions file (a baseline); later runs report only new ones')
     .option('--prune-suppressions', 'remove entries of the suppressions file that no longer match a finding')
     .option('--suppressions-location <path>', 'suppressions file', SUPPRESSIONS_FILE)
@@ -140,6 +145,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
       ruleOverrides,
       concurrency,
       explicit,
+      ...(flags.cache ? { cacheLocation: flags.cacheLocation, toolVersion: version } : {}),
     });
     for (const file of run.ignored) if (explicit.has(file)) process.stderr.write(`pesan: warning: ${file} is ignored by an \`ignores\` pattern in the config\n`);
     if (run.unreadable.length > 0) {

@@ -45,6 +45,8 @@ export interface RuleCatalog {
   rules: readonly Rule[];
   version: string;
   docsUrl(id: string): string;
+  /** Hash of the catalog's code and data (rules, lexicons): a cache built by other rules is invalid. */
+  fingerprint?(): string;
 }
 
 const NUMERIC_SEVERITY: Record<number, Severity> = { 0: 'off', 1: 'warn', 2: 'error' };

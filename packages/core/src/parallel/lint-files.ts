@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { LintCache } from './cache.js';
 import { Linter, type LintOptions } from '../engine/linter.js';
-import { resolveProjectKeys, type FileResult } from '../engine/finding.js';
+import { resolveProjectKeys, summarize, type FileResult } from '../engine/finding.js';
 import { ConfigResolver, isIgnored, type RuleCatalog } from '../config/resolve.js';
 import { readTextFile, UnreadableFileError } from '../files/read.js';
 import type { Severity } from '../engine/rule.js';
@@ -15,6 +17,10 @@ export interface LintFilesOptions {
   concurrency?: 'auto' | number;
   /** Files the user named explicitly (linted even when an `ignores` pattern matches). */
   explicit?: ReadonlySet<string>;
+  /** Cache file for `--cache` (undefined: no cache). */
+  cacheLocation?: string;
+  /** Version of the tool, part of the cache key. */
+  toolVersion?: string;
 }
 
 export interface LintRun {
@@ -74,7 +80,8 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
   const resolver = new ConfigResolver(new Linter(catalog).fullCatalog, options.configFile);
   for (const file of files) resolver.forFile(file);
 
-  const { catalogModule: _m, concurrency: _c, ...shared } = options;
+  const { catalogModule: _m, concurrency: _c, cacheLocation: _l, toolVersion: _v, ...shared } = options;
+  if (options.cacheLocation) return lintWithCache(files, options, catalog, resolver);
   if (threads === 1) {
     const run = lintFilesInProcess(files, catalog, shared);
     return { ...run, results: resolveProjectKeys(run.results) };
@@ -102,6 +109,51 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
   merged.unreadable.sort((a, b) => a.filePath.localeCompare(b.filePath));
   merged.ignored.sort();
   return merged;
+}
+
+/** `--cache`: reuse results of unchanged drafts; lint only the others (in parallel when there are many). */
+async function lintWithCache(files: readonly string[], options: LintFilesOptions, catalog: RuleCatalog, resolver: ConfigResolver): Promise<LintRun> {
+  const overrides = options.ruleOverrides ? JSON.stringify([...options.ruleOverrides].sort()) : '';
+  const globalKey = `${options.toolVersion ?? ''}\0${catalog.version}\0${catalog.fingerprint?.() ?? ''}\0${overrides}`;
+  const cache = new LintCache(options.cacheLocation!, globalKey);
+  const hits = new Map<string, FileResult>();
+  const keys = new Map<string, string>();
+  const misses: string[] = [];
+  for (const file of files) {
+    let content: Buffer;
+    try {
+      content = readFileSync(file);
+    } catch {
+      misses.push(file);
+      continue;
+    }
+    const key = LintCache.keyFor(content, resolver.forFile(file).hash);
+    keys.set(file, key);
+    const hit = cache.get(file, key);
+    if (hit) hits.set(file, hit);
+    else misses.push(file);
+  }
+  const run = misses.length > 0 ? await lintFiles(misses, { ...options, cacheLocation: undefined }) : { results: [], unreadable: [], ignored: [] };
+  for (const result of run.results) {
+    const key = keys.get(result.filePath);
+    if (key) cache.set(result.filePath, key, withoutProjectFindings(result));
+  }
+  cache.save();
+  const fresh = new Map(run.results.map((r) => [r.filePath, r]));
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const result = hits.get(file) ?? fresh.get(file);
+    if (result) results.push(result);
+  }
+  return { results: resolveProjectKeys(results), unreadable: run.unreadable, ignored: run.ignored };
+}
+
+/** Cross-file findings depend on the other files of a run: cache a file's own findings only. */
+function withoutProjectFindings(result: FileResult): FileResult {
+  const keys = result.projectKeys;
+  if (!keys?.length) return result;
+  const messages = result.messages.filter((m) => !keys.some((k) => k.ruleId === m.ruleId && k.range[0] === m.range[0]));
+  return messages.length === result.messages.length ? result : { ...summarize(result.filePath, messages, result.templates), projectKeys: keys };
 }
 
 function runWorker(files: string[], options: LintFilesOptions): Promise<LintRun> {
