@@ -10,7 +10,8 @@ import { lintWithCatalog, lintWithRule } from '../src/testing/rule-tester.js';
 const rules = [...CORE_RULES, ...allRules] as Rule[];
 const coreIds = new Set(CORE_RULES.map((r) => r.meta.id));
 // Engine-owned rules (directives, parse errors) are exercised with the whole catalog, as a user runs them.
-const lint = (rule: Rule, draft: string, options: unknown) => (coreIds.has(rule.meta.id) ? lintWithCatalog(allRules, draft) : lintWithRule(rule, draft, options));
+const lint = (rule: Rule, draft: string, options: unknown, filename?: string) =>
+  coreIds.has(rule.meta.id) ? lintWithCatalog(allRules, draft, filename) : lintWithRule(rule, draft, options, filename);
 
 describe('rule documentation examples', () => {
   for (const rule of rules) {
@@ -24,14 +25,14 @@ describe('rule documentation examples', () => {
       });
       for (const example of rule.meta.docs.valid) {
         it(`valid: ${example.title}`, () => {
-          const findings = lint(rule, example.draft, example.options);
+          const findings = lint(rule, example.draft, example.options, example.filename);
           expect(findings.filter((f) => f.ruleId === rule.meta.id || (coreIds.has(rule.meta.id) ? false : f.ruleId === 'parse-error')).map((f) => f.message)).toEqual([]);
         });
       }
       for (const example of rule.meta.docs.invalid) {
         it(`invalid: ${example.title}`, () => {
           expect(example.messageIds?.length ?? 0).toBeGreaterThan(0);
-          const findings = lint(rule, example.draft, example.options);
+          const findings = lint(rule, example.draft, example.options, example.filename);
           expect(findings.filter((f) => f.ruleId === rule.meta.id).map((f) => f.messageId)).toEqual(example.messageIds);
         });
       }

@@ -12,7 +12,9 @@ export const documentedRules: readonly Rule[] = [...CORE_RULES, ...allRules] as 
 const coreIds = new Set(CORE_RULES.map((r) => r.meta.id));
 
 function exampleOutput(rule: Rule, example: RuleExample): string[] {
-  const findings = coreIds.has(rule.meta.id) ? lintWithCatalog(allRules, example.draft) : lintWithRule(rule, example.draft, example.options);
+  const findings = coreIds.has(rule.meta.id)
+    ? lintWithCatalog(allRules, example.draft, example.filename)
+    : lintWithRule(rule, example.draft, example.options, example.filename);
   return findings.filter((f) => f.ruleId === rule.meta.id).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}  ${f.message}`);
 }
 
@@ -28,10 +30,10 @@ function optionRows(rule: Rule): string[] {
   });
 }
 
-function fence(text: string): string {
+function fence(text: string, filename?: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
-  return `${ticks}markdown\n${text.replace(/\n$/, '')}\n${ticks}`;
+  return `${ticks}${filename?.endsWith('.json') ? 'json' : 'markdown'}\n${text.replace(/\n$/, '')}\n${ticks}`;
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -60,7 +62,7 @@ export function renderRulePage(rule: Rule): string {
   if (m.docs.invalid.length > 0) {
     lines.push('## Incorrect', '');
     for (const example of m.docs.invalid) {
-      lines.push(`### ${example.title}`, '', fence(example.draft), '');
+      lines.push(`### ${example.title}`, '', fence(example.draft, example.filename), '');
       const output = exampleOutput(rule, example);
       if (example.options !== undefined) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, '');
       lines.push('```text', ...output, '```', '');
@@ -68,7 +70,7 @@ export function renderRulePage(rule: Rule): string {
   }
   if (m.docs.valid.length > 0) {
     lines.push('## Correct', '');
-    for (const example of m.docs.valid) lines.push(`### ${example.title}`, '', fence(example.draft), '');
+    for (const example of m.docs.valid) lines.push(`### ${example.title}`, '', fence(example.draft, example.filename), '');
   }
   const options = optionRows(rule);
   lines.push('## Options', '');

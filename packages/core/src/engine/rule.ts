@@ -19,6 +19,8 @@ export interface RuleExample {
   options?: unknown;
   /** For invalid examples: the message ids expected, in order. */
   messageIds?: string[];
+  /** File name of the example (`.json` for Meta JSON examples); default `draft.md`. */
+  filename?: string;
 }
 
 export interface RuleSource {

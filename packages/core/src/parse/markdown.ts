@@ -226,6 +226,10 @@ function textAt(source: YamlSource, path: PathKey[]): TextField | undefined {
 function listAt(source: YamlSource, path: PathKey[]): TextField[] {
   const found = locate(source, path);
   if (!found) return [];
+  if (isMap(found.node)) {
+    // Named example values ({first_name: Ana}), in the order written.
+    return found.node.items.map((pair) => scalarText(source, pair.value)).filter((x): x is TextField => x !== undefined);
+  }
   if (isSeq(found.node)) {
     return found.node.items.map((item) => scalarText(source, item)).filter((x): x is TextField => x !== undefined);
   }

@@ -3,6 +3,8 @@ import { withoutParameters } from './parameters.js';
 /** One emoji: a pictograph with optional variation selector, skin tone and ZWJ sequence; or a flag pair. */
 const EMOJI = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*)/gu;
 
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+
 export interface Match {
   start: number;
   end: number;
@@ -13,8 +15,8 @@ export function findEmoji(text: string): Match[] {
   const out: Match[] = [];
   EMOJI.lastIndex = 0;
   for (let m = EMOJI.exec(text); m; m = EMOJI.exec(text)) {
-    // Text-style symbols such as © or ™ are pictographic but not emoji unless followed by U+FE0F.
-    if (m[0].length === 1 && (m[0].codePointAt(0) ?? 0) < 0x2000) continue;
+    // Text-style symbols such as ©, ™ or ‼ are pictographic but show as text unless followed by U+FE0F.
+    if ([...m[0]].length === 1 && !EMOJI_PRESENTATION.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out;
