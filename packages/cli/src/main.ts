@@ -4,6 +4,7 @@ import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerInit } from './commands/init.js';
 import { registerExport } from './commands/export.js';
+import { registerLsp } from './commands/lsp.js';
 import { version } from './version.js';
 
 /**
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRules(program);
   registerInit(program, setExitCode);
   registerExport(program, setExitCode);
+  registerLsp(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

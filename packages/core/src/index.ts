@@ -31,3 +31,4 @@ export * from './format/junit.js';
 export * from './engine/fix.js';
 export * from './engine/suppressions.js';
 export * from './parallel/cache.js';
+export * from './format/html.js';

@@ -6,6 +6,7 @@ import {
   ConfigResolver,
   decodeText,
   formatGithub,
+  formatHtml,
   formatJson,
   formatJunit,
   formatSarif,
@@ -30,6 +31,7 @@ import { catalogModule } from '../catalog-module.js';
 import { createTwoFilesPatch } from 'diff';
 import { readStdin } from '../stdin.js';
 import { version } from '../version.js';
+import { watchDrafts } from '../watch.js';
 
 interface LintFlags {
   format: (typeof FORMATS)[number];
@@ -49,9 +51,10 @@ interface LintFlags {
   suppressionsLocation: string;
   cache?: boolean;
   cacheLocation: string;
+  watch?: boolean;
 }
 
-const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github', 'junit'] as const;
+const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github', 'junit', 'html'] as const;
 
 export function registerLint(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -70,6 +73,7 @@ export function registerLint(program: Command, setExitCode: (code: number) => vo
     .option('--concurrency <n>', 'worker threads: auto or a number (1 = no workers)', 'auto')
     .option('--fix', 'apply safe fixes to the files (suggestions are never applied)')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff without writing files')
+    .option('-w, --watch', 'keep running and re-lint drafts when they change')
     .option('--cache', 'reuse results of drafts whose content, config and rules have not changed')
     .option('--cache-location <path>', 'cache file', '.pesancache')
     .option('--suppress-all', 'record every current finding in the suppressions file (a baseline); later runs report only new ones')
@@ -86,7 +90,20 @@ Examples:
   pesan lint "drafts/**/*.md" --format json
   cat draft.md | pesan lint --stdin --stdin-filename draft.md`)
     .action(async (paths: string[], flags: LintFlags) => {
-      setExitCode(await runLint(paths, flags));
+      const code = await runLint(paths, flags);
+      setExitCode(code);
+      if (flags.watch && !flags.stdin) {
+        watchDrafts(
+          paths,
+          async (files) => {
+            const code = await runLint(files === 'all' ? paths : files, { ...flags, watch: false });
+            process.exitCode = code;
+            return [];
+          },
+          () => undefined,
+        );
+        await new Promise<never>(() => undefined);
+      }
     });
 }
 
@@ -197,6 +214,8 @@ function render(results: FileResult[], flags: LintFlags, linter: Linter, color: 
       return formatGithub(results);
     case 'junit':
       return formatJunit(results);
+    case 'html':
+      return formatHtml(results);
     default:
       return formatStylish(results, { color });
   }
