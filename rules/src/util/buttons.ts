@@ -121,15 +121,30 @@ export function urlsInText(text: string): UrlMatch[] {
  * optionally after `www.`, followed by a `/`. Requiring the slash keeps prose such as "t.co" or "s.id" out.
  */
 export function bareLinksTo(text: string, hosts: readonly string[]): UrlMatch[] {
-  if (hosts.length === 0) return [];
-  const alternatives = [...hosts].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?<![\\w.@/:-])(?:www\\.)?(?:${alternatives.join('|')})/[^\\s<>"'\`]*`, 'gi');
+  // Every bare link has a `/` after its host: most texts have none and need no regex at all.
+  if (hosts.length === 0 || text.indexOf('/') === -1) return [];
+  const re = bareLinkPattern(hosts);
+  re.lastIndex = 0;
   const out: UrlMatch[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const url = m[0].replace(TRAILING, '');
     out.push({ start: m.index, end: m.index + url.length, url });
   }
   return out;
+}
+
+const bareLinkPatterns = new Map<string, RegExp>();
+
+/** One compiled pattern per host list, built on first use (rules run on every draft; compiling is not free). */
+function bareLinkPattern(hosts: readonly string[]): RegExp {
+  const key = hosts.join('\n');
+  let re = bareLinkPatterns.get(key);
+  if (!re) {
+    const alternatives = [...hosts].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\w.@/:-])(?:www\\.)?(?:${alternatives.join('|')})/[^\\s<>"'\`]*`, 'gi');
+    bareLinkPatterns.set(key, re);
+  }
+  return re;
 }
 
 /** A URL to check and the text field it sits in, with its position in that field's value. */

@@ -14,6 +14,12 @@ import type { Severity } from './rule.js';
 
 export type DraftFormat = 'markdown' | 'meta-json';
 
+/**
+ * Per-rule time in milliseconds, collected when `PESAN_TIMING` is set (ESLint's `TIMING=1`): `pesan lint` prints
+ * the slowest rules at the end, so a slow rule is found without a profiler.
+ */
+export const ruleTimes: Map<string, number> | undefined = process.env.PESAN_TIMING ? new Map() : undefined;
+
 export function formatForPath(filePath: string): DraftFormat {
   return path.extname(filePath).toLowerCase() === '.json' ? 'meta-json' : 'markdown';
 }
@@ -42,6 +48,17 @@ export class Linter {
     this.knownIds = new Set(this.byId.keys());
   }
 
+  private readonly docsUrls = new Map<string, string>();
+  /** Docs URLs are stable per rule: build each once (pathToFileURL is not free on a hot path). */
+  private docsUrlOf(id: string): string {
+    let url = this.docsUrls.get(id);
+    if (url === undefined) {
+      url = this.catalog.docsUrl(id);
+      this.docsUrls.set(id, url);
+    }
+    return url;
+  }
+
   /** The catalog the config loader validates against (core rules included). */
   get fullCatalog(): RuleCatalog {
     return { rules: this.rules, version: this.catalog.version, docsUrl: (id) => this.catalog.docsUrl(id) };
@@ -56,7 +73,7 @@ export class Linter {
   lintParsed(file: SourceFile, parsed: ParseResult, config: ResolvedConfig, options: LintOptions = {}): FileResult {
     const findings: Finding[] = [];
     const fileSettings = this.withCli(config.rules, options);
-    const docsUrl = (id: string): string => (config.docsUrl ? config.docsUrl.replace('{id}', id) : this.catalog.docsUrl(id));
+    const docsUrl = (id: string): string => (config.docsUrl ? config.docsUrl.replace('{id}', id) : this.docsUrlOf(id));
     const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
       if (severity === 'off') return undefined;
       const start = file.lines.position(range[0]);
@@ -164,6 +181,7 @@ export class Linter {
         report,
         rangeOf: (text, start, end) => text.fileRange(start, end),
       };
+      const started = ruleTimes ? performance.now() : 0;
       try {
         rule.check(context);
         const project = rule.project?.key(context);
@@ -172,6 +190,7 @@ export class Linter {
           const finding = makeFinding(rule.meta.id, setting.severity, project.range, formatMessage(template_, project.data), { messageId: rule.project.messageId, template });
           if (finding) projectKeys.push({ ...finding, key: project.key } as ProjectKey);
         }
+        if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - started);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         stamp('internal-error', 'error', draft.range, `Rule \`${rule.meta.id}\` failed on this draft (${reason}); please report it with the draft`, {

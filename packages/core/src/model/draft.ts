@@ -47,8 +47,11 @@ export interface BodyModel {
   /** The body as Meta receives it: directives removed, outer whitespace trimmed. */
   text: MappedText;
   range: Range;
-  /** Markdown tree of the body (Markdown drafts only); WhatsApp formatting is NOT Markdown, see rules. */
-  tree?: Root;
+  /**
+   * Markdown tree of the body (Markdown drafts only), parsed with remark on first access. WhatsApp formatting is
+   * NOT Markdown: rules check markers, parameters and lengths on `text`.
+   */
+  readonly tree?: Root;
 }
 
 export interface ExampleSet {

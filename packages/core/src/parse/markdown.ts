@@ -87,9 +87,14 @@ function knownKeysAt(path: readonly PathKey[]): readonly string[] | undefined {
 /** Body text as Meta will receive it: directive comments removed, CRLF as LF, outer whitespace trimmed. */
 function parseBody(file: SourceFile, bodyStart: number, directives: Directive[]): BodyModel | undefined {
   const raw = file.text.slice(bodyStart);
-  const tree = markdown.parse(raw) as Root;
+  // remark builds the Markdown tree only when something needs it: directive comments (a `<!--` in a code span
+  // is not a comment) or a rule that reads `body.tree`. Checks of WhatsApp formatting, parameters and lengths
+  // work on the raw text, so most drafts never pay for a Markdown parse they would not use.
+  let tree: Root | undefined;
+  const getTree = (): Root => (tree ??= markdown.parse(raw) as Root);
   const removals: Range[] = [];
   if (raw.includes('<!--')) {
+    const tree = getTree();
     const lineOf = (offset: number): number => file.lines.position(offset).line;
     for (const node of tree.children) collectHtml(node, (html) => {
       const start = html.position?.start.offset;
@@ -130,7 +135,13 @@ function parseBody(file: SourceFile, bodyStart: number, directives: Directive[])
   const trimmed = mapped.text.trim();
   if (trimmed.length === 0) return undefined;
   const text = sliceMapped(mapped, lead, lead + trimmed.length);
-  return { text, range: text.range, tree };
+  return {
+    text,
+    range: text.range,
+    get tree(): Root {
+      return getTree();
+    },
+  };
 }
 
 function sliceMapped(mapped: MappedText, start: number, end: number): MappedText {
