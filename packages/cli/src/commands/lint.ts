@@ -12,6 +12,7 @@ import {
   formatSarif,
   formatStylish,
   Linter,
+  ruleTimes,
   SUPPRESSIONS_FILE,
   applySuppressions,
   buildSuppressions,
@@ -177,6 +178,11 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   }
   if (flags.fix || flags.fixDryRun) results = applySafeFixes(results, flags, linter, ruleOverrides, flags.stdin ? stdinText : undefined);
   results = applyBaseline(results, flags, stdinText);
+  if (ruleTimes && ruleTimes.size > 0) {
+    // Like ESLint's TIMING=1 (this thread's share of the drafts; use --concurrency 1 for all of them).
+    const rows = [...ruleTimes].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    process.stderr.write(`\nRule timings (ms):\n${rows.map(([id, ms]) => `  ${id.padEnd(36)} ${ms.toFixed(1)}`).join('\n')}\n`);
+  }
   if (flags.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   emit(results, flags, linter);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
