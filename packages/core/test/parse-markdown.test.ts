@@ -144,3 +144,18 @@ describe('body text', () => {
     expect(directives[0]!.line).toBe(3);
   });
 });
+
+describe('text helpers', () => {
+  it('fixedWords gives offsets into the original text, parameters excluded', async () => {
+    const { fixedWords } = await import('../src/index.js');
+    const text = 'Hi {{1}}, order {{2}} shipped';
+    const words = fixedWords(text);
+    expect(words.map((w) => w.text)).toEqual(['Hi', 'order', 'shipped']);
+    for (const w of words) expect(text.slice(w.start, w.end)).toBe(w.text);
+  });
+
+  it('findEmoji skips text-style symbols but counts emoji presentation and FE0F sequences', async () => {
+    const { findEmoji } = await import('../src/index.js');
+    expect(findEmoji('™ © ‼ 🎉 ❤️ 👍🏽 🇮🇩').map((e) => e.text)).toEqual(['🎉', '❤️', '👍🏽', '🇮🇩']);
+  });
+});

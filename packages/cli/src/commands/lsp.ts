@@ -24,6 +24,7 @@ export function registerLsp(program: Command): void {
     .option('--debounce <ms>', 'milliseconds to wait after a change before linting (default 150; clients can override)')
     // Clients add their own flags (e.g. --clientProcessId=123): the server library reads them.
     .allowUnknownOption()
+    .allowExcessArguments()
     .addHelpText('after', `
 Examples:
   pesan lsp --stdio          # what editors run; see docs/editors.md for VS Code, Neovim and Helix`)

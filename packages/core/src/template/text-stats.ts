@@ -1,4 +1,3 @@
-import { withoutParameters } from './parameters.js';
 
 /** One emoji: a pictograph with optional variation selector, skin tone and ZWJ sequence; or a flag pair. */
 const EMOJI = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*)/gu;
@@ -24,9 +23,10 @@ export function findEmoji(text: string): Match[] {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*/gu;
 
-/** Words in the text, parameters excluded (Meta's "fixed words"). */
+/** Words in the text, parameters excluded (Meta's "fixed words"). Offsets index the original text. */
 export function fixedWords(text: string): Match[] {
-  const stripped = withoutParameters(text);
+  // Blank out parameters with spaces of the same length so every offset still points into `text`.
+  const stripped = text.indexOf('{{') === -1 ? text : text.replace(/\{\{[^{}\n]*\}\}/g, (m) => ' '.repeat(m.length));
   const out: Match[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(stripped); m; m = WORD.exec(stripped)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { fold } from './fold.js';
+import {
+  addToIndex,
+  compileTerm,
+  emptyIndex,
+  Inflector,
+  TermSyntaxError,
+  type CompiledEntry,
+  type CompiledLanguage,
+  type CompiledLexicons,
+  type CompiledTerm,
+} from './compile.js';
+import { kindsFileSchema, languageFileSchema, lexiconFileSchema, type KindDef } from './schema.js';
+
+/** `rules/lexicons` (the same relative place from `src/lexicon` and `dist/lexicon`). */
+export const DEFAULT_LEXICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
+
+/** A lexicon file is malformed: the message names the file and, where there is one, the entry. */
+export class LexiconError extends Error {
+  constructor(
+    readonly file: string,
+    readonly entry: string | undefined,
+    detail: string,
+  ) {
+    super(`${file}${entry ? `: entry ${entry}` : ''}: ${detail}`);
+    this.name = 'LexiconError';
+  }
+}
+
+/** Keyword normal form: folded, anything but letters and digits removed, single spaces. */
+export function normalizeKeyword(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function readYaml(source: string, shown: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch (error) {
+    throw new LexiconError(shown, undefined, `invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+function zodDetail(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+}
+
+function entryName(data: unknown, index: number): string {
+  const id = (data as { entries?: { id?: unknown }[] } | undefined)?.entries?.[index]?.id;
+  return typeof id === 'string' ? `"${id}" (entries[${index}])` : `entries[${index}]`;
+}
+
+interface ValidatedFile {
+  /** Path relative to the lexicon dir, e.g. `id/promotion.yaml`. */
+  rel: string;
+  data: unknown;
+}
+
+/** Bump when the validated data shape changes, so old caches are ignored. */
+const CACHE_VERSION = 1;
+
+/**
+ * Reads every YAML file under `dir`. Parsing YAML is the slow part of loading (~100 ms for the shipped lexicons), so
+ * the validated data of an unchanged set of files is cached as JSON in the OS temp folder, under a name that is the
+ * hash of every file's path and content: editing any file invalidates it, and a failing cache write is ignored.
+ */
+interface ReadResult {
+  kinds: unknown;
+  files: ValidatedFile[];
+  fromCache: boolean;
+  /** Where to write the cache after validation (when caching is on). */
+  cacheFile?: string;
+}
+
+function readAll(dir: string, shown: (file: string) => string, useCache: boolean): ReadResult {
+  const kindsFile = path.join(dir, 'kinds.yaml');
+  if (!existsSync(kindsFile)) throw new LexiconError(shown(kindsFile), undefined, 'missing: every lexicon directory declares its kinds in kinds.yaml');
+  const rels: string[] = [];
+  for (const code of readdirSync(dir).sort()) {
+    if (!statSync(path.join(dir, code)).isDirectory()) continue;
+    if (!existsSync(path.join(dir, code, 'language.yaml'))) throw new LexiconError(shown(path.join(dir, code)), undefined, 'missing language.yaml (inflection rules, negation words, currencies)');
+    for (const f of readdirSync(path.join(dir, code)).sort()) if (/\.ya?ml$/.test(f)) rels.push(`${code}/${f}`);
+  }
+  const sources = new Map<string, string>([['kinds.yaml', readFileSync(kindsFile, 'utf8')]]);
+  for (const rel of rels) sources.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+  const hash = createHash('sha1').update(String(CACHE_VERSION));
+  for (const [rel, text] of sources) hash.update(`\0${rel}\0${text}`);
+  const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${hash.digest('hex')}.json`);
+  if (useCache && existsSync(cacheFile)) {
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { kinds: unknown; files: ValidatedFile[] };
+      return { ...cached, fromCache: true };
+    } catch {
+      // A broken cache is rebuilt below.
+    }
+  }
+  const kinds = readYaml(sources.get('kinds.yaml')!, shown(kindsFile));
+  const files = rels.map((rel) => ({ rel, data: readYaml(sources.get(rel)!, shown(path.join(dir, rel))) }));
+  return { kinds, files, fromCache: false, ...(useCache ? { cacheFile } : {}) };
+}
+
+function writeCache(cacheFile: string, content: { kinds: unknown; files: ValidatedFile[] }): void {
+  try {
+    const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(tmp, JSON.stringify(content));
+    renameSync(tmp, cacheFile);
+  } catch {
+    // Read-only temp folder: load from YAML every time.
+  }
+}
+
+/**
+ * Loads, validates and compiles every lexicon under `dir` (not cached in memory: use `getLexicons()` for the shared
+ * copy). Throws LexiconError naming the file and the entry when a file is malformed.
+ */
+export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache?: boolean } = {}): CompiledLexicons {
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  const read = readAll(dir, shown, options.cache ?? dir === DEFAULT_LEXICON_DIR);
+  const kindsFile = path.join(dir, 'kinds.yaml');
+  const kindsParsed = kindsFileSchema.safeParse(read.kinds);
+  if (!kindsParsed.success) throw new LexiconError(shown(kindsFile), undefined, zodDetail(kindsParsed.error));
+  const kinds: Record<string, KindDef> = kindsParsed.data;
+  const byRel = new Map(read.files.map((f) => [f.rel, f.data]));
+
+  const languages = new Map<string, CompiledLanguage>();
+  const langDirs = [...new Set(read.files.map((f) => f.rel.split('/')[0]!))].sort();
+  for (const code of langDirs) {
+    const langFile = path.join(dir, code, 'language.yaml');
+    if (!byRel.has(`${code}/language.yaml`)) throw new LexiconError(shown(path.join(dir, code)), undefined, 'missing language.yaml (inflection rules, negation words, currencies)');
+    const langParsed = languageFileSchema.safeParse(byRel.get(`${code}/language.yaml`));
+    if (!langParsed.success) throw new LexiconError(shown(langFile), undefined, zodDetail(langParsed.error));
+    const def = langParsed.data;
+    const env = {
+      inflector: new Inflector(def),
+      currencies: new Set(def.currencies.map(fold)),
+      months: new Set(def.dates.months.map(fold)),
+      weekdays: new Set(def.dates.weekdays.map(fold)),
+      relativeDays: def.dates.relative.map((r) => fold(r).split(/\s+/)),
+      timeWords: new Set(def.time_words.map(fold)),
+    };
+    const lang: CompiledLanguage = { code, def, env, indexes: new Map(), combined: emptyIndex(), negBefore: emptyIndex(), negAfter: emptyIndex(), entries: [], keywords: new Map() };
+    const negEntry = (kind: string): CompiledEntry => ({ id: `negation-${kind}`, label: kind, kind: 'negation', language: code, file: shown(langFile), def: undefined as never, terms: [], requires: undefined, unless: undefined, except: undefined });
+    const compileOrThrow = (source: string, entry: CompiledEntry, file: string, name: string | undefined): CompiledTerm => {
+      try {
+        return compileTerm(source, entry);
+      } catch (error) {
+        if (error instanceof TermSyntaxError) throw new LexiconError(file, name, error.message);
+        throw error;
+      }
+    };
+    const before = negEntry('before');
+    const after = negEntry('after');
+    for (const t of def.negation.before) addToIndex(lang.negBefore, compileOrThrow(t, before, shown(langFile), undefined));
+    for (const t of def.negation.after) addToIndex(lang.negAfter, compileOrThrow(t, after, shown(langFile), undefined));
+
+    const files = read.files.filter((x) => x.rel.startsWith(`${code}/`) && x.rel !== `${code}/language.yaml`).map((x) => x.rel.slice(code.length + 1));
+    for (const f of files) {
+      const file = path.join(dir, code, f);
+      const name = shown(file);
+      const kind = f.replace(/\.ya?ml$/, '');
+      const kindDef = kinds[kind];
+      if (!kindDef) throw new LexiconError(name, undefined, `unknown kind "${kind}": declare it in kinds.yaml (known: ${Object.keys(kinds).join(', ')})`);
+      const data = byRel.get(`${code}/${f}`);
+      const parsed = lexiconFileSchema.safeParse(data);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0]!;
+        const at = first.path[0] === 'entries' && typeof first.path[1] === 'number' ? entryName(data, first.path[1]) : undefined;
+        throw new LexiconError(name, at, zodDetail(parsed.error));
+      }
+      const ids = new Set<string>();
+      parsed.data.entries.forEach((def, i) => {
+        const label = entryName(data, i);
+        if (ids.has(def.id)) throw new LexiconError(name, label, `duplicate id "${def.id}"`);
+        ids.add(def.id);
+        if (!kindDef.labels.includes(def.label)) throw new LexiconError(name, label, `label "${def.label}" is not a label of kind ${kind} (expected one of: ${kindDef.labels.join(', ')})`);
+        const entry: CompiledEntry = { id: def.id, label: def.label, kind, language: code, file: name, def, terms: [], requires: undefined, unless: undefined, except: undefined };
+        if (kindDef.match === 'whole') {
+          let table = lang.keywords.get(kind);
+          if (!table) lang.keywords.set(kind, (table = new Map()));
+          for (const t of def.terms) {
+            if (/[*{}]/.test(t)) throw new LexiconError(name, label, `keyword "${t}" of a whole-text kind cannot use wildcards or placeholders`);
+            const key = normalizeKeyword(t);
+            if (!key) throw new LexiconError(name, label, `keyword "${t}" has no letters or digits`);
+            table.set(key, entry);
+          }
+        } else {
+          entry.terms = def.terms.map((t) => compileOrThrow(t, entry, name, label));
+          if (def.requires_context) entry.requires = def.requires_context.map((t) => compileOrThrow(t, entry, name, label));
+          if (def.unless) entry.unless = def.unless.map((t) => compileOrThrow(t, entry, name, label));
+          if (def.except) entry.except = def.except.map((t) => compileOrThrow(t, entry, name, label));
+          let index = lang.indexes.get(kind);
+          if (!index) lang.indexes.set(kind, (index = emptyIndex()));
+          for (const term of entry.terms) {
+            addToIndex(index, term);
+            addToIndex(lang.combined, term);
+          }
+        }
+        lang.entries.push(entry);
+      });
+    }
+    languages.set(code, lang);
+  }
+  if (languages.size === 0) throw new LexiconError(shown(dir), undefined, 'no language directories');
+  if (!read.fromCache && read.cacheFile) writeCache(read.cacheFile, { kinds: read.kinds, files: read.files });
+  return { dir, kinds, languages };
+}
