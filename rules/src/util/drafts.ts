@@ -7,7 +7,7 @@ export function exampleDraft(body: string, extra = '', base: { name?: string; ca
 }
 
 /** Valid parameters of the body, in order of appearance. */
-export function bodyParameters(draft: Draft): ParameterToken[] {
+export function bodyParameters(draft: Draft): readonly ParameterToken[] {
   return draft.body ? validParameters(draft.body.text.text) : [];
 }
 

@@ -179,7 +179,7 @@ export function exampleEntries(draft: Draft): ExampleEntry[] {
 }
 
 /** First occurrence of each parameter, in text order. */
-export function distinct(params: ParameterToken[]): ParameterToken[] {
+export function distinct(params: readonly ParameterToken[]): ParameterToken[] {
   const seen = new Set<string>();
   return params.filter((p) => {
     if (seen.has(p.raw)) return false;

@@ -1,3 +1,5 @@
+import { memoText } from './memo.js';
+
 /**
  * Template parameters (`{{1}}`, `{{first_name}}`) and near-misses (`{{ 1 }}`, `{1}`, `{{{1}}}`) in template text.
  * Offsets are indices into the value string (map them with MappedText for file positions).
@@ -22,7 +24,9 @@ const POSITIONAL = /^[1-9]\d*$/;
 /** Meta: "lowercase characters and underscores"; digits after the first character are tolerated (unconfirmed). */
 const NAMED = /^[a-z_][a-z0-9_]*$/;
 
-export function findParameters(text: string): ParameterToken[] {
+export const findParameters: (text: string) => readonly ParameterToken[] = memoText(computeParameters);
+
+function computeParameters(text: string): ParameterToken[] {
   const out: ParameterToken[] = [];
   if (text.indexOf('{{') === -1) return out;
   DOUBLE.lastIndex = 0;
@@ -44,9 +48,7 @@ export function findParameters(text: string): ParameterToken[] {
 }
 
 /** Valid parameters only (positional or named), in text order. */
-export function validParameters(text: string): ParameterToken[] {
-  return findParameters(text).filter((p) => p.kind !== 'malformed');
-}
+export const validParameters: (text: string) => readonly ParameterToken[] = memoText((text) => findParameters(text).filter((p) => p.kind !== 'malformed'));
 
 /**
  * Brace groups that look like a parameter but do not use exactly two braces: `{1}`, `{{1}`, `{1}}`, `{{{1}}}`.

@@ -1,3 +1,4 @@
+import { memoText } from './memo.js';
 
 /** One emoji: a pictograph with optional variation selector, skin tone and ZWJ sequence; or a flag pair. */
 const EMOJI = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*)/gu;
@@ -10,7 +11,9 @@ export interface Match {
   text: string;
 }
 
-export function findEmoji(text: string): Match[] {
+export const findEmoji: (text: string) => readonly Match[] = memoText(computeEmoji);
+
+function computeEmoji(text: string): Match[] {
   const out: Match[] = [];
   EMOJI.lastIndex = 0;
   for (let m = EMOJI.exec(text); m; m = EMOJI.exec(text)) {
@@ -24,7 +27,9 @@ export function findEmoji(text: string): Match[] {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*/gu;
 
 /** Words in the text, parameters excluded (Meta's "fixed words"). Offsets index the original text. */
-export function fixedWords(text: string): Match[] {
+export const fixedWords: (text: string) => readonly Match[] = memoText(computeFixedWords);
+
+function computeFixedWords(text: string): Match[] {
   // Blank out parameters with spaces of the same length so every offset still points into `text`.
   const stripped = text.indexOf('{{') === -1 ? text : text.replace(/\{\{[^{}\n]*\}\}/g, (m) => ' '.repeat(m.length));
   const out: Match[] = [];
