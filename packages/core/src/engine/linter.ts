@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Draft } from '../model/draft.js';
 import { declaredCategory } from '../model/draft.js';
 import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
@@ -96,10 +95,7 @@ export class Linter {
      * elsewhere in the file keep a suppressed finding suppressed.
      */
     const fingerprintOf = (finding: Finding): string =>
-      createHash('sha1')
-        .update(`${finding.ruleId}\0${finding.template?.name ?? ''}\0${finding.template?.language ?? ''}\0${file.text.slice(finding.range[0], finding.range[1])}\0${finding.messageId ?? ''}`)
-        .digest('hex')
-        .slice(0, 16);
+      fingerprintHash(`${finding.ruleId}\0${finding.template?.name ?? ''}\0${finding.template?.language ?? ''}\0${file.text.slice(finding.range[0], finding.range[1])}\0${finding.messageId ?? ''}`);
     const stamp = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): void => {
       const finding = makeFinding(ruleId, severity, range, message, extra);
       if (finding) findings.push(finding);
@@ -133,6 +129,25 @@ export class Linter {
     return result;
   }
 
+  /** Resolved settings are the same for every draft of a config without `files` overrides: compute them once. */
+  private readonly settingsCache = new WeakMap<ResolvedConfig, Map<string, Map<string, RuleSetting>>>();
+  private settingsFor(config: ResolvedConfig, draft: Draft, category: string | undefined, options: LintOptions): Map<string, RuleSetting> {
+    const byPathToo = config.overrides.some((o) => o.files);
+    const cacheable = !byPathToo && !(options.ruleOverrides && options.ruleOverrides.size > 0);
+    const key = `${category ?? ''}\0${draft.language?.value ?? ''}`;
+    if (cacheable) {
+      const hit = this.settingsCache.get(config)?.get(key);
+      if (hit) return hit;
+    }
+    const settings = this.withCli(settingsForDraft(config, draft.file.path, category, draft.language?.value), options);
+    if (cacheable) {
+      let perConfig = this.settingsCache.get(config);
+      if (!perConfig) this.settingsCache.set(config, (perConfig = new Map()));
+      perConfig.set(key, settings);
+    }
+    return settings;
+  }
+
   private withCli(rules: Map<string, RuleSetting>, options: LintOptions): Map<string, RuleSetting> {
     if (!options.ruleOverrides || options.ruleOverrides.size === 0) return rules;
     const out = new Map(rules);
@@ -149,7 +164,7 @@ export class Linter {
     makeFinding: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => Finding | undefined,
   ): void {
     const category = declaredCategory(draft);
-    const settings = this.withCli(settingsForDraft(config, draft.file.path, category, draft.language?.value), options);
+    const settings = this.settingsFor(config, draft, category, options);
     const template = {
       ...(draft.name ? { name: draft.name.value } : {}),
       ...(draft.language ? { language: draft.language.value } : {}),
@@ -199,4 +214,19 @@ export class Linter {
       }
     }
   }
+}
+
+/**
+ * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a stable id for baselines that costs far less than a
+ * crypto hash per finding (collisions only matter between findings of one project).
+ */
+export function fingerprintHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c ^ (h1 >>> 7), 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }

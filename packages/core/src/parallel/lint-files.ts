@@ -68,48 +68,62 @@ export function lintFilesInProcess(files: readonly string[], catalog: RuleCatalo
 }
 
 /**
- * Lints many files, splitting them between this thread and worker threads (one per core). Each worker parses
- * each of its drafts once and compiles the rules once. Results come back in the order of `files`.
+ * Lints many files with this thread and worker threads (one per extra core). Workers are started first, so they
+ * load the rules while this thread resolves configs; then every thread pulls chunks of files from one queue, so
+ * a slow thread never holds the run back. Each draft is parsed once; rules are compiled once per thread.
+ * Results come back in the order of `files`.
  */
 export async function lintFiles(files: readonly string[], options: LintFilesOptions): Promise<LintRun> {
   const cores = availableParallelism();
   const wanted = options.concurrency === 'auto' || options.concurrency === undefined ? cores : Math.max(1, options.concurrency);
-  const threads = Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER)));
-  const catalog = await loadCatalog(options.catalogModule);
-  // Resolve configs up front in this thread so a bad config fails once, with a clear message, before any work.
-  const resolver = new ConfigResolver(new Linter(catalog).fullCatalog, options.configFile);
-  for (const file of files) resolver.forFile(file);
-
+  const threads = options.cacheLocation ? 1 : Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   const { catalogModule: _m, concurrency: _c, cacheLocation: _l, toolVersion: _v, ...shared } = options;
-  if (options.cacheLocation) return lintWithCache(files, options, catalog, resolver);
-  if (threads === 1) {
-    const run = lintFilesInProcess(files, catalog, shared);
-    return { ...run, results: resolveProjectKeys(run.results) };
-  }
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(options));
+  try {
+    const catalog = await loadCatalog(options.catalogModule);
+    // Resolve configs up front in this thread so a bad config fails once, with a clear message, before any work.
+    const resolver = new ConfigResolver(new Linter(catalog).fullCatalog, options.configFile);
+    for (const file of files) resolver.forFile(file);
+    if (options.cacheLocation) return await lintWithCache(files, options, catalog, resolver);
+    if (threads === 1) {
+      const run = lintFilesInProcess(files, catalog, shared);
+      return { ...run, results: resolveProjectKeys(run.results) };
+    }
 
-  // Interleaved shards keep the shares balanced when file sizes vary by directory.
-  const shards: string[][] = Array.from({ length: threads }, () => []);
-  files.forEach((file, i) => shards[i % threads]!.push(file));
-  const workerRuns = shards.slice(1).map((shard) => runWorker(shard, options));
-  const local = lintFilesInProcess(shards[0]!, catalog, shared);
-  const runs = [local, ...(await Promise.all(workerRuns))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < files.length; i += CHUNK_SIZE) chunks.push(files.slice(i, i + CHUNK_SIZE));
+    const runs: LintRun[] = [];
+    const next = (): string[] | undefined => chunks.shift();
+    const workerRuns = workers.map((worker) => worker.drain(next));
+    // This thread takes chunks too, yielding between them so idle workers get their next chunk at once.
+    for (let chunk = next(); chunk; chunk = next()) {
+      runs.push(lintFilesInProcess(chunk, catalog, shared));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const run of await Promise.all(workerRuns)) runs.push(...run);
 
-  const byPath = new Map<string, FileResult>();
-  const merged: LintRun = { results: [], unreadable: [], ignored: [] };
-  for (const run of runs) {
-    for (const result of run.results) byPath.set(result.filePath, result);
-    merged.unreadable.push(...run.unreadable);
-    merged.ignored.push(...run.ignored);
+    const byPath = new Map<string, FileResult>();
+    const merged: LintRun = { results: [], unreadable: [], ignored: [] };
+    for (const run of runs) {
+      for (const result of run.results) byPath.set(result.filePath, result);
+      merged.unreadable.push(...run.unreadable);
+      merged.ignored.push(...run.ignored);
+    }
+    for (const file of files) {
+      const result = byPath.get(file);
+      if (result) merged.results.push(result);
+    }
+    merged.results = resolveProjectKeys(merged.results);
+    merged.unreadable.sort((a, b) => a.filePath.localeCompare(b.filePath));
+    merged.ignored.sort();
+    return merged;
+  } finally {
+    for (const worker of workers) worker.stop();
   }
-  for (const file of files) {
-    const result = byPath.get(file);
-    if (result) merged.results.push(result);
-  }
-  merged.results = resolveProjectKeys(merged.results);
-  merged.unreadable.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  merged.ignored.sort();
-  return merged;
 }
+
+/** Files per unit of work: small enough to balance the threads, large enough to keep messaging cheap. */
+const CHUNK_SIZE = 100;
 
 /** `--cache`: reuse results of unchanged drafts; lint only the others (in parallel when there are many). */
 async function lintWithCache(files: readonly string[], options: LintFilesOptions, catalog: RuleCatalog, resolver: ConfigResolver): Promise<LintRun> {
@@ -156,24 +170,46 @@ function withoutProjectFindings(result: FileResult): FileResult {
   return messages.length === result.messages.length ? result : { ...summarize(result.filePath, messages, result.templates), projectKeys: keys };
 }
 
-function runWorker(files: string[], options: LintFilesOptions): Promise<LintRun> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: {
-        files,
-        catalogModule: options.catalogModule,
-        configFile: options.configFile,
-        ruleOverrides: options.ruleOverrides ? [...options.ruleOverrides] : undefined,
-        explicit: options.explicit ? [...options.explicit] : undefined,
-      },
-    });
-    worker.once('message', (message: { run?: LintRun; error?: string }) => {
-      if (message.run) resolve(message.run);
-      else reject(new Error(message.error ?? 'worker failed'));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`lint worker exited with code ${code}`));
+interface LintWorker {
+  /** Pulls chunks from `next` until it is empty; resolves with this worker's runs. */
+  drain(next: () => string[] | undefined): Promise<LintRun[]>;
+  stop(): void;
+}
+
+function startWorker(options: LintFilesOptions): LintWorker {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), {
+    workerData: {
+      catalogModule: options.catalogModule,
+      configFile: options.configFile,
+      ruleOverrides: options.ruleOverrides ? [...options.ruleOverrides] : undefined,
+      explicit: options.explicit ? [...options.explicit] : undefined,
+    },
+  });
+  let failure: Error | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', (message: { ready?: boolean; error?: string }) => (message.ready ? resolve() : reject(new Error(message.error ?? 'worker failed'))));
+    worker.once('error', (error) => {
+      failure = error;
+      reject(error);
     });
   });
+  return {
+    async drain(next) {
+      await ready;
+      const runs: LintRun[] = [];
+      for (let chunk = next(); chunk; chunk = next()) {
+        const files = chunk;
+        const run = await new Promise<LintRun>((resolve, reject) => {
+          worker.once('message', (message: { run?: LintRun; error?: string }) => (message.run ? resolve(message.run) : reject(new Error(message.error ?? 'worker failed'))));
+          if (failure) reject(failure);
+          worker.postMessage({ files });
+        });
+        runs.push(run);
+      }
+      return runs;
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
 }
