@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Rule, RuleCatalog } from '@pesan/core';
 import { allRules } from './rules/index.js';
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Resolved through the package name, so it also holds when the CLI runs from a single-file bundle.
+const packageRoot = path.dirname(fileURLToPath(import.meta.resolve('@pesan/rules/package.json')));
 const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Folder of the generated rule pages (`rules/docs/<id>.md`). */

@@ -5,6 +5,7 @@ import { registerRules } from './commands/rules.js';
 import { registerInit } from './commands/init.js';
 import { registerExport } from './commands/export.js';
 import { registerLsp } from './commands/lsp.js';
+import { registerExplain } from './commands/explain.js';
 import { version } from './version.js';
 
 /**
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerInit(program, setExitCode);
   registerExport(program, setExitCode);
   registerLsp(program);
+  registerExplain(program, setExitCode);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -20,7 +20,8 @@ import {
 import { kindsFileSchema, languageFileSchema, lexiconFileSchema, type KindDef } from './schema.js';
 
 /** `rules/lexicons` (the same relative place from `src/lexicon` and `dist/lexicon`). */
-export const DEFAULT_LEXICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
+// Resolved through the package name, so it also holds when the CLI runs from a single-file bundle.
+export const DEFAULT_LEXICON_DIR = path.join(path.dirname(fileURLToPath(import.meta.resolve('@pesan/rules/package.json'))), 'lexicons');
 
 /** A lexicon file is malformed: the message names the file and, where there is one, the entry. */
 export class LexiconError extends Error {
@@ -128,6 +129,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
   const kindsParsed = kindsFileSchema.safeParse(read.kinds);
   if (!kindsParsed.success) throw new LexiconError(shown(kindsFile), undefined, zodDetail(kindsParsed.error));
   const kinds: Record<string, KindDef> = kindsParsed.data;
+  const kindSlots = new Map(Object.keys(kinds).map((kind, i) => [kind, i]));
   const byRel = new Map(read.files.map((f) => [f.rel, f.data]));
 
   const languages = new Map<string, CompiledLanguage>();
@@ -146,8 +148,25 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
       relativeDays: def.dates.relative.map((r) => fold(r).split(/\s+/)),
       timeWords: new Set(def.time_words.map(fold)),
     };
-    const lang: CompiledLanguage = { code, def, env, indexes: new Map(), combined: emptyIndex(), negBefore: emptyIndex(), negAfter: emptyIndex(), entries: [], keywords: new Map() };
-    const negEntry = (kind: string): CompiledEntry => ({ id: `negation-${kind}`, label: kind, kind: 'negation', language: code, file: shown(langFile), def: undefined as never, terms: [], requires: undefined, unless: undefined, except: undefined });
+    const negEntry = (kind: string): CompiledEntry => ({ id: `negation-${kind}`, label: kind, kind: 'negation', language: code, file: shown(langFile), def: undefined as never, terms: [], requires: undefined, unless: undefined, except: undefined, kindSlot: -1 });
+    const before = negEntry('before');
+    const after = negEntry('after');
+    const lang: CompiledLanguage = {
+      code,
+      slot: languages.size,
+      def,
+      env,
+      indexes: new Map(),
+      combined: emptyIndex(),
+      negBefore: emptyIndex(),
+      negAfter: emptyIndex(),
+      negBeforeEntry: before,
+      negAfterEntry: after,
+      scanIndex: emptyIndex(),
+      entries: [],
+      keywords: new Map(),
+    };
+    const scanned: CompiledTerm[] = [];
     const compileOrThrow = (source: string, entry: CompiledEntry, file: string, name: string | undefined): CompiledTerm => {
       try {
         return compileTerm(source, entry);
@@ -156,10 +175,17 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
         throw error;
       }
     };
-    const before = negEntry('before');
-    const after = negEntry('after');
-    for (const t of def.negation.before) addToIndex(lang.negBefore, compileOrThrow(t, before, shown(langFile), undefined));
-    for (const t of def.negation.after) addToIndex(lang.negAfter, compileOrThrow(t, after, shown(langFile), undefined));
+    const negated: CompiledTerm[] = [];
+    for (const t of def.negation.before) {
+      const term = compileOrThrow(t, before, shown(langFile), undefined);
+      addToIndex(lang.negBefore, term);
+      negated.push(term);
+    }
+    for (const t of def.negation.after) {
+      const term = compileOrThrow(t, after, shown(langFile), undefined);
+      addToIndex(lang.negAfter, term);
+      negated.push(term);
+    }
 
     const files = read.files.filter((x) => x.rel.startsWith(`${code}/`) && x.rel !== `${code}/language.yaml`).map((x) => x.rel.slice(code.length + 1));
     for (const f of files) {
@@ -181,7 +207,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
         if (ids.has(def.id)) throw new LexiconError(name, label, `duplicate id "${def.id}"`);
         ids.add(def.id);
         if (!kindDef.labels.includes(def.label)) throw new LexiconError(name, label, `label "${def.label}" is not a label of kind ${kind} (expected one of: ${kindDef.labels.join(', ')})`);
-        const entry: CompiledEntry = { id: def.id, label: def.label, kind, language: code, file: name, def, terms: [], requires: undefined, unless: undefined, except: undefined };
+        const entry: CompiledEntry = { id: def.id, label: def.label, kind, language: code, file: name, def, terms: [], requires: undefined, unless: undefined, except: undefined, kindSlot: kindSlots.get(kind)! };
         if (kindDef.match === 'whole') {
           let table = lang.keywords.get(kind);
           if (!table) lang.keywords.set(kind, (table = new Map()));
@@ -201,14 +227,18 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
           for (const term of entry.terms) {
             addToIndex(index, term);
             addToIndex(lang.combined, term);
+            scanned.push(term);
           }
         }
         lang.entries.push(entry);
       });
     }
+    // Phrase terms first, then negation terms: a term list per token keeps the order of `combined`.
+    for (const term of scanned) addToIndex(lang.scanIndex, term);
+    for (const term of negated) addToIndex(lang.scanIndex, term);
     languages.set(code, lang);
   }
   if (languages.size === 0) throw new LexiconError(shown(dir), undefined, 'no language directories');
   if (!read.fromCache && read.cacheFile) writeCache(read.cacheFile, { kinds: read.kinds, files: read.files });
-  return { dir, kinds, languages };
+  return { dir, kinds, kindSlots, languages, codes: [...languages.keys()] };
 }

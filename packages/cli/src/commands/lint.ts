@@ -22,13 +22,12 @@ import {
   readTextFile,
   resolveProjectKeys,
   lintFiles,
-  loadCatalog,
   UsageError,
   UnreadableFileError,
   type FileResult,
   type Severity,
 } from '@pesan/core';
-import { catalogModule } from '../catalog-module.js';
+import { catalog as bundledCatalog, catalogModule } from '../catalog-module.js';
 import { createTwoFilesPatch } from 'diff';
 import { readStdin } from '../stdin.js';
 import { version } from '../version.js';
@@ -126,7 +125,7 @@ function parseRuleFlags(values: readonly string[], known: ReadonlySet<string>): 
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
-  const catalog = await loadCatalog(catalogModule);
+  const catalog = bundledCatalog;
   const linter = new Linter(catalog);
   const known = new Set(linter.rules.map((r) => r.meta.id));
   const ruleOverrides = parseRuleFlags(flags.rule, known);
@@ -159,6 +158,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     const { files, explicit } = await collectFiles(paths);
     const run = await lintFiles(files, {
       catalogModule,
+      catalog,
       ...(flags.config ? { configFile: flags.config } : {}),
       ruleOverrides,
       concurrency,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { Linter, loadCatalog, presetSeverity } from '@pesan/core';
-import { catalogModule } from '../catalog-module.js';
+import { Linter, presetSeverity } from '@pesan/core';
+import { catalog as bundledCatalog } from '../catalog-module.js';
 
 export function registerRules(program: Command): void {
   program
@@ -10,7 +10,7 @@ export function registerRules(program: Command): void {
     .option('--docs', 'print the path of each rule\'s documentation page')
     .option('--json', 'print the rule metadata as JSON')
     .action(async (flags: { docs?: boolean; json?: boolean }) => {
-      const catalog = await loadCatalog(catalogModule);
+      const catalog = bundledCatalog;
       const rules = new Linter(catalog).rules;
       if (flags.json) {
         const data = rules.map((r) => ({

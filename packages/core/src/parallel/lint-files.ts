@@ -9,8 +9,10 @@ import { readTextFile, UnreadableFileError } from '../files/read.js';
 import type { Severity } from '../engine/rule.js';
 
 export interface LintFilesOptions {
-  /** URL or specifier of a module exporting `catalog: RuleCatalog` (loaded again inside worker threads). */
+  /** URL or specifier of a module exporting `catalog: RuleCatalog` (loaded inside worker threads). */
   catalogModule: string;
+  /** The same catalog, already loaded in this thread (saves importing it a second time). */
+  catalog?: RuleCatalog;
   configFile?: string;
   ruleOverrides?: ReadonlyMap<string, Severity>;
   /** Worker threads to use: `auto` (one per core when there are enough files), or a number (1 = in-process). */
@@ -77,10 +79,10 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
   const cores = availableParallelism();
   const wanted = options.concurrency === 'auto' || options.concurrency === undefined ? cores : Math.max(1, options.concurrency);
   const threads = options.cacheLocation ? 1 : Math.max(1, Math.min(wanted, Math.floor(files.length / MIN_FILES_PER_WORKER)));
-  const { catalogModule: _m, concurrency: _c, cacheLocation: _l, toolVersion: _v, ...shared } = options;
+  const { catalogModule: _m, catalog: _k, concurrency: _c, cacheLocation: _l, toolVersion: _v, ...shared } = options;
   const workers = Array.from({ length: threads - 1 }, () => startWorker(options));
   try {
-    const catalog = await loadCatalog(options.catalogModule);
+    const catalog = options.catalog ?? (await loadCatalog(options.catalogModule));
     // Resolve configs up front in this thread so a bad config fails once, with a clear message, before any work.
     const resolver = new ConfigResolver(new Linter(catalog).fullCatalog, options.configFile);
     for (const file of files) resolver.forFile(file);
@@ -177,7 +179,8 @@ interface LintWorker {
 }
 
 function startWorker(options: LintFilesOptions): LintWorker {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), {
+  // Resolved through the package name, so it also holds when the CLI runs from a single-file bundle.
+  const worker = new Worker(new URL('./parallel/worker.js', import.meta.resolve('@pesan/core')), {
     workerData: {
       catalogModule: options.catalogModule,
       configFile: options.configFile,
