@@ -1,5 +1,5 @@
 import { fold } from './fold.js';
-import { tokenizeFolded, type Token } from './tokenize.js';
+import { BRK, kindOf, NUM, PARAM, SYM, tableGeneration, tokenizeFolded, valueOf, WORD, type TokenList } from './tokenize.js';
 import type { EntryDef, KindDef, LanguageDef } from './schema.js';
 
 /** Placeholders a term may use. */
@@ -27,6 +27,8 @@ export interface CompiledEntry {
   requires: CompiledTerm[] | undefined;
   unless: CompiledTerm[] | undefined;
   except: CompiledTerm[] | undefined;
+  /** Position of `kind` in the lexicons' kinds (`CompiledLexicons.kindSlots`); -1 for negation and vocabulary entries. */
+  kindSlot: number;
 }
 
 /** Term index: by literal first token, by the first 3 letters of a wildcard, by the class of a placeholder. */
@@ -34,8 +36,18 @@ export interface TermIndex {
   exact: Map<string, CompiledTerm[]>;
   wild: Map<string, CompiledTerm[]>;
   ph: Map<StartClass, CompiledTerm[]>;
-  /** Per word: the terms whose first pattern the word (or one of its base forms) satisfies. */
-  wordCache: Map<string, readonly CompiledTerm[]>;
+  /** Per token value id (see tokenize.ts): base forms and the terms that may start there (see `tokenInfo`). */
+  infos: (TokenInfo | undefined)[];
+  /** Value-table generation `infos` belongs to. */
+  gen: number;
+}
+
+/** What an index knows about a token value: its base forms (words) and the terms that may start at it. */
+export interface TokenInfo {
+  /** Base-form candidates of a word (the word first); `[value]` for other tokens. */
+  cands: readonly string[];
+  /** Terms that may start at the token, in the order they are tried. */
+  starts: readonly CompiledTerm[];
 }
 type StartClass = 'numlike' | 'param' | 'cur' | 'word' | 'sym';
 
@@ -82,26 +94,29 @@ function push<K>(map: Map<K, CompiledTerm[]>, key: K, term: CompiledTerm): void 
 }
 
 export function emptyIndex(): TermIndex {
-  return { exact: new Map(), wild: new Map(), ph: new Map(), wordCache: new Map() };
+  return { exact: new Map(), wild: new Map(), ph: new Map(), infos: [], gen: tableGeneration() };
 }
 
+/** Token classes a placeholder can start at (see matchPlaceholder: `{time}` needs a number or a parameter...). */
+const START_CLASSES: Record<Placeholder, readonly StartClass[]> = {
+  param: ['param'],
+  word: ['word'],
+  money: ['cur', 'numlike', 'param'],
+  any: ['word', 'numlike', 'param'],
+  id: ['word', 'numlike', 'param', 'sym'],
+  date: ['word', 'numlike', 'param'],
+  time: ['numlike', 'param'],
+  num: ['numlike', 'param'],
+  percent: ['numlike', 'param'],
+};
+
 export function addToIndex(index: TermIndex, term: CompiledTerm): void {
-  index.wordCache.clear();
+  index.infos = [];
   const first = term.pats[0]!;
   if (first.t === 'lit') push(index.exact, first.v, term);
   else if (first.t === 'pre') push(index.wild, first.v.slice(0, 3), term);
   else {
-    const classes: StartClass[] =
-      first.v === 'param'
-        ? ['param']
-        : first.v === 'word'
-          ? ['word']
-          : first.v === 'money'
-            ? ['cur', 'numlike', 'param']
-            : first.v === 'any' || first.v === 'id' || first.v === 'date' || first.v === 'time'
-              ? ['word', 'numlike', 'param', 'sym']
-              : ['numlike', 'param'];
-    for (const c of classes) push(index.ph, c, term);
+    for (const c of START_CLASSES[first.v]) push(index.ph, c, term);
   }
 }
 
@@ -166,133 +181,197 @@ export interface MatchEnv {
   timeWords?: ReadonlySet<string>;
 }
 
-function isNumLike(t: Token | undefined): boolean {
-  return t !== undefined && (t.kind === 'num' || t.kind === 'param');
+// Token accessors of the compact form (see tokenize.ts): `d[4i]` value id, `d[4i + 1]` start, `d[4i + 2]` end.
+function kindAt(tl: TokenList, i: number): number {
+  return i < tl.n ? kindOf(tl.d[4 * i]!) : -1;
+}
+function valueAt(tl: TokenList, i: number): string | undefined {
+  return i < tl.n ? valueOf(tl.d[4 * i]!) : undefined;
+}
+function startAt(tl: TokenList, i: number): number {
+  return tl.d[4 * i + 1]!;
+}
+function endAt(tl: TokenList, i: number): number {
+  return tl.d[4 * i + 2]!;
+}
+
+function isNumLike(tl: TokenList, i: number): boolean {
+  const k = kindAt(tl, i);
+  return k === NUM || k === PARAM;
 }
 
 /** Length in tokens of a currency marker at i (`$`, `rp`, `r $`, `us $`), 0 if none. */
-function currencyAt(toks: readonly Token[], i: number, env: MatchEnv): number {
-  const t = toks[i];
-  if (!t) return 0;
-  if ((t.value === 'r' || t.value === 'us') && toks[i + 1]?.value === '$' && toks[i + 1]!.start === t.end) return 2;
-  if (t.kind === 'sym' && t.value !== '%' && t.value !== '#') return 1;
-  if (t.kind === 'word' && env.currencies.has(t.value)) return 1;
+function currencyAt(tl: TokenList, i: number, env: MatchEnv): number {
+  if (i >= tl.n) return 0;
+  const kind = kindAt(tl, i);
+  const value = valueAt(tl, i)!;
+  if ((value === 'r' || value === 'us') && valueAt(tl, i + 1) === '$' && startAt(tl, i + 1) === endAt(tl, i)) return 2;
+  if (kind === SYM && value !== '%' && value !== '#') return 1;
+  if (kind === WORD && env.currencies.has(value)) return 1;
   return 0;
 }
 
 /** Token `j` directly follows token `j - 1` with at most one joining character (`bk-55102`, `20/06`). */
-function joined(toks: readonly Token[], j: number): boolean {
-  const a = toks[j - 1];
-  const b = toks[j];
-  return a !== undefined && b !== undefined && b.start - a.end <= 1;
+function joined(tl: TokenList, j: number): boolean {
+  return j >= 1 && j < tl.n && startAt(tl, j) - endAt(tl, j - 1) <= 1;
 }
 
-function matchDate(toks: readonly Token[], i: number, env: MatchEnv): number {
-  const t = toks[i]!;
-  if (t.kind === 'param') return 1;
-  if (t.kind === 'word') {
-    if (env.weekdays?.has(t.value)) return 1;
-    if (env.months?.has(t.value) && toks[i + 1]?.kind === 'num' && joinedLoose(toks, i + 1)) return 2; // June 20
+function joinedLoose(tl: TokenList, j: number): boolean {
+  return j >= 1 && j < tl.n && startAt(tl, j) - endAt(tl, j - 1) <= 2;
+}
+
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/;
+const DOTTED_TIME = /^\d{1,2}[.,]\d{2}$/;
+
+function matchDate(tl: TokenList, i: number, env: MatchEnv): number {
+  const kind = kindAt(tl, i);
+  const value = valueAt(tl, i)!;
+  if (kind === PARAM) return 1;
+  if (kind === WORD) {
+    if (env.weekdays?.has(value)) return 1;
+    if (env.months?.has(value) && kindAt(tl, i + 1) === NUM && joinedLoose(tl, i + 1)) return 2; // June 20
     for (const seq of env.relativeDays ?? []) {
       let k = 0;
-      while (k < seq.length && toks[i + k]?.value === seq[k]) k++;
+      while (k < seq.length && valueAt(tl, i + k) === seq[k]) k++;
       if (k === seq.length) return k;
     }
     return 0;
   }
-  if (t.kind === 'num') {
-    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(t.value)) return 1; // 20.06.2025
-    if (toks[i + 1]?.kind === 'num' && joined(toks, i + 1)) return toks[i + 2]?.kind === 'num' && joined(toks, i + 2) ? 3 : 2; // 20/06(/2025)
-    const next = toks[i + 1];
-    if (next?.kind === 'word' && env.months?.has(next.value)) return 2; // 20 June
-    if (next?.kind === 'word' && next.value === 'de' && toks[i + 2]?.kind === 'word' && env.months?.has(toks[i + 2]!.value)) return 3; // 20 de junio
+  if (kind === NUM) {
+    if (DOTTED_DATE.test(value)) return 1; // 20.06.2025
+    if (kindAt(tl, i + 1) === NUM && joined(tl, i + 1)) return kindAt(tl, i + 2) === NUM && joined(tl, i + 2) ? 3 : 2; // 20/06(/2025)
+    const nextKind = kindAt(tl, i + 1);
+    if (nextKind === WORD && env.months?.has(valueAt(tl, i + 1)!)) return 2; // 20 June
+    if (nextKind === WORD && valueAt(tl, i + 1) === 'de' && kindAt(tl, i + 2) === WORD && env.months?.has(valueAt(tl, i + 2)!)) return 3; // 20 de junio
   }
   return 0;
 }
 
-function joinedLoose(toks: readonly Token[], j: number): boolean {
-  const a = toks[j - 1];
-  const b = toks[j];
-  return a !== undefined && b !== undefined && b.start - a.end <= 2;
-}
-
-function matchTime(toks: readonly Token[], i: number, env: MatchEnv): number {
-  const t = toks[i]!;
-  if (t.kind === 'param') return 1;
-  if (t.kind !== 'num') return 0;
-  if (/^\d{1,2}[.,]\d{2}$/.test(t.value)) return 1; // 19.30
-  const next = toks[i + 1];
-  if (next?.value === ':' && toks[i + 2]?.kind === 'num' && joined(toks, i + 1) && joined(toks, i + 2)) return 3; // 7:30
-  if (next?.kind === 'word' && env.timeWords?.has(next.value) && next.start - t.end <= 1) return toks[i + 2]?.kind === 'num' && joined(toks, i + 2) ? 3 : 2; // 7pm, 18h04
+function matchTime(tl: TokenList, i: number, env: MatchEnv): number {
+  const kind = kindAt(tl, i);
+  if (kind === PARAM) return 1;
+  if (kind !== NUM) return 0;
+  if (DOTTED_TIME.test(valueAt(tl, i)!)) return 1; // 19.30
+  if (i + 1 >= tl.n) return 0;
+  const next = valueAt(tl, i + 1)!;
+  if (next === ':' && kindAt(tl, i + 2) === NUM && joined(tl, i + 1) && joined(tl, i + 2)) return 3; // 7:30
+  if (kindAt(tl, i + 1) === WORD && env.timeWords?.has(next) && startAt(tl, i + 1) - endAt(tl, i) <= 1) return kindAt(tl, i + 2) === NUM && joined(tl, i + 2) ? 3 : 2; // 7pm, 18h04
   return 0;
 }
 
-function matchId(toks: readonly Token[], i: number): number {
-  const t = toks[i]!;
-  if (t.kind === 'param') return 1;
-  if (t.value === '#') {
-    const n = toks[i + 1];
-    return n && (n.kind === 'num' || n.kind === 'param' || n.kind === 'word') && joined(toks, i + 1) ? 2 : 0;
+function digitCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) n++;
   }
-  if (t.kind === 'num') return t.value.replace(/\D/g, '').length >= 3 ? 1 : 0;
-  if (t.kind === 'word' && t.value.length <= 6) {
+  return n;
+}
+
+function matchId(tl: TokenList, i: number): number {
+  const kind = kindAt(tl, i);
+  const value = valueAt(tl, i)!;
+  if (kind === PARAM) return 1;
+  if (value === '#') {
+    const k = kindAt(tl, i + 1);
+    return (k === NUM || k === PARAM || k === WORD) && joined(tl, i + 1) ? 2 : 0;
+  }
+  if (kind === NUM) return digitCount(value) >= 3 ? 1 : 0;
+  if (kind === WORD && value.length <= 6) {
     // Letters glued to digits: `bk-55102`, `inv2041`, `rx-55213`.
     let j = i + 1;
-    while (toks[j] && (toks[j]!.kind === 'num' || (toks[j]!.kind === 'word' && toks[j]!.value.length <= 6)) && joined(toks, j)) j++;
-    for (let k = i + 1; k < j; k++) if (toks[k]!.kind === 'num') return j - i;
+    for (;;) {
+      const k = kindAt(tl, j);
+      if ((k === NUM || (k === WORD && valueAt(tl, j)!.length <= 6)) && joined(tl, j)) j++;
+      else break;
+    }
+    for (let k = i + 1; k < j; k++) if (kindAt(tl, k) === NUM) return j - i;
   }
   return 0;
 }
 
-export function matchPlaceholder(p: Placeholder, toks: readonly Token[], i: number, env: MatchEnv): number {
-  const t = toks[i];
-  if (!t) return 0;
+export function matchPlaceholder(p: Placeholder, tl: TokenList, i: number, env: MatchEnv): number {
+  if (i >= tl.n) return 0;
   switch (p) {
     case 'id':
-      return matchId(toks, i);
+      return matchId(tl, i);
     case 'date':
-      return matchDate(toks, i, env);
+      return matchDate(tl, i, env);
     case 'time':
-      return matchTime(toks, i, env);
+      return matchTime(tl, i, env);
     case 'num':
-      return isNumLike(t) ? 1 : 0;
+      return isNumLike(tl, i) ? 1 : 0;
     case 'param':
-      return t.kind === 'param' ? 1 : 0;
+      return kindAt(tl, i) === PARAM ? 1 : 0;
     case 'word':
-      return t.kind === 'word' ? 1 : 0;
+      return kindAt(tl, i) === WORD ? 1 : 0;
     case 'any':
-      return t.kind === 'word' || isNumLike(t) ? 1 : 0;
+      return kindAt(tl, i) === WORD || isNumLike(tl, i) ? 1 : 0;
     case 'percent':
-      return isNumLike(t) && toks[i + 1]?.value === '%' ? 2 : 0;
+      return isNumLike(tl, i) && valueAt(tl, i + 1) === '%' ? 2 : 0;
     case 'money': {
-      const c = currencyAt(toks, i, env);
-      if (c > 0) return isNumLike(toks[i + c]) ? c + 1 : 0;
-      if (isNumLike(t) && toks[i + 1]?.kind === 'word' && env.currencies.has(toks[i + 1]!.value)) return 2; // 50 reais
-      if (isNumLike(t) && toks[i + 1]?.kind === 'sym' && toks[i + 1]!.value !== '%' && toks[i + 1]!.value !== '#') return 2; // 12,99 €
+      const c = currencyAt(tl, i, env);
+      if (c > 0) return isNumLike(tl, i + c) ? c + 1 : 0;
+      if (isNumLike(tl, i) && kindAt(tl, i + 1) === WORD && env.currencies.has(valueAt(tl, i + 1)!)) return 2; // 50 reais
+      if (isNumLike(tl, i) && kindAt(tl, i + 1) === SYM && valueAt(tl, i + 1) !== '%' && valueAt(tl, i + 1) !== '#') return 2; // 12,99 €
       return 0;
     }
   }
 }
 
-/** Token index after a match of `term` starting at token i, or -1. */
-export function matchTermAt(term: CompiledTerm, toks: readonly Token[], i: number, env: MatchEnv): number {
-  let at = i;
-  for (const p of term.pats) {
-    const t = toks[at];
-    if (!t) return -1;
+/**
+ * Tokens of one text seen through one term index: what the index knows about each token (base forms, terms that
+ * start there) is looked up once per token and shared by the scan, the guards and the negation checks.
+ */
+export interface TokenView {
+  tl: TokenList;
+  env: MatchEnv;
+  index: TermIndex;
+  /** Per token: `tokenInfo` of its value (filled by the scan, or on first use). */
+  info: (TokenInfo | undefined)[];
+}
+
+export function makeView(tl: TokenList, index: TermIndex, env: MatchEnv): TokenView {
+  return { tl, env, index, info: new Array<TokenInfo | undefined>(tl.n) };
+}
+
+function infoAt(view: TokenView, i: number): TokenInfo {
+  let info = view.info[i];
+  if (info === undefined) view.info[i] = info = tokenInfo(view.index, view.tl.d[4 * i]!, view.env);
+  return info;
+}
+
+function anyStartsWith(list: readonly string[], prefix: string): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k]!.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Token index after a match of patterns `pats[from..]` starting at token `at`, or -1. */
+function matchPatterns(pats: readonly Pattern[], from: number, view: TokenView, at: number): number {
+  const tl = view.tl;
+  for (let k = from; k < pats.length; k++) {
+    const p = pats[k]!;
+    if (at >= tl.n) return -1;
     if (p.t === 'lit') {
-      if (t.value === p.v || (t.kind === 'word' && env.inflector.candidates(t.value).includes(p.v))) at++;
+      const id = tl.d[4 * at]!;
+      if (valueOf(id) === p.v || (kindOf(id) === WORD && infoAt(view, at).cands.includes(p.v))) at++;
       else return -1;
     } else if (p.t === 'pre') {
-      if (t.kind === 'word' && (t.value.startsWith(p.v) || env.inflector.candidates(t.value).some((c) => c.startsWith(p.v)))) at++;
+      const id = tl.d[4 * at]!;
+      if (kindOf(id) === WORD && (valueOf(id).startsWith(p.v) || anyStartsWith(infoAt(view, at).cands, p.v))) at++;
       else return -1;
     } else {
-      const n = matchPlaceholder(p.v, toks, at, env);
+      const n = matchPlaceholder(p.v, tl, at, view.env);
       if (n === 0) return -1;
       at += n;
     }
   }
   return at;
+}
+
+/** Token index after a match of `term` starting at token i, or -1. */
+export function matchTermAt(term: CompiledTerm, view: TokenView, i: number): number {
+  return matchPatterns(term.pats, 0, view, i);
 }
 
 export interface RawMatch {
@@ -303,70 +382,79 @@ export interface RawMatch {
 }
 
 const NONE: readonly CompiledTerm[] = [];
-/** uid → last mark at which the term was tried (avoids trying a term twice at one position). */
-let tried = new Int32Array(1024);
-let mark = 0;
 
-/** Terms whose first pattern a word can satisfy (literal or wildcard, via its base forms), cached per index. */
-function termsForWord(index: TermIndex, word: string, env: MatchEnv): readonly CompiledTerm[] {
-  const hit = index.wordCache.get(word);
-  if (hit) return hit;
-  const out: CompiledTerm[] = [];
-  for (const c of env.inflector.candidates(word)) {
-    const exact = index.exact.get(c);
-    if (exact) for (const t of exact) if (!out.includes(t)) out.push(t);
-    if (c.length >= 3) {
-      const wild = index.wild.get(c.slice(0, 3));
-      if (wild) for (const t of wild) if (!out.includes(t) && c.startsWith((t.pats[0] as { v: string }).v)) out.push(t);
-    }
-  }
-  const result = out.length > 0 ? out : NONE;
-  if (index.wordCache.size > 50_000) index.wordCache.clear();
-  index.wordCache.set(word, result);
-  return result;
+function addAll(out: CompiledTerm[], list: readonly CompiledTerm[] | undefined): void {
+  if (list) for (const t of list) if (!out.includes(t)) out.push(t);
 }
 
-/** One pass over the tokens: every occurrence of every indexed term. */
-export function scan(index: TermIndex, toks: readonly Token[], env: MatchEnv): RawMatch[] {
-  const out: RawMatch[] = [];
-  const hasPh = index.ph.size > 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind === 'brk') continue;
-    if (++mark === 0x7fffffff) {
-      mark = 1;
-      tried.fill(0);
+/**
+ * Base forms of a token value, and the terms that may start at it, in the order they are tried: for a word, the
+ * literal and wildcard terms its base forms satisfy, then the placeholder terms a word (or a currency word) can
+ * start; for other tokens, the literal terms of the value, then the placeholder terms of its class. A token's kind
+ * follows from its value (letters, digits, `{{…}}`, a symbol, an emoji), so this is cached per value id and index.
+ */
+export function tokenInfo(index: TermIndex, id: number, env: MatchEnv): TokenInfo {
+  if (index.gen !== tableGeneration()) {
+    index.infos = [];
+    index.gen = tableGeneration();
+  }
+  const infos = index.infos;
+  if (id < infos.length) {
+    const hit = infos[id];
+    if (hit !== undefined) return hit;
+  } else {
+    // Grow densely (a far index assignment would turn the array into a slow dictionary).
+    while (infos.length <= id) infos.push(undefined);
+  }
+  const value = valueOf(id);
+  const kind = kindOf(id);
+  const out: CompiledTerm[] = [];
+  let cands: readonly string[];
+  if (kind === WORD) {
+    cands = env.inflector.candidates(value);
+    for (const c of cands) {
+      addAll(out, index.exact.get(c));
+      if (c.length >= 3) {
+        const wild = index.wild.get(c.slice(0, 3));
+        if (wild) for (const term of wild) if (!out.includes(term) && c.startsWith((term.pats[0] as { v: string }).v)) out.push(term);
+      }
     }
-    const tryList = (list: readonly CompiledTerm[] | undefined): void => {
-      if (!list) return;
-      for (const term of list) {
-        if (term.uid >= tried.length) {
-          const grown = new Int32Array(Math.max(term.uid + 1, tried.length * 2));
-          grown.set(tried);
-          tried = grown;
-        }
-        if (tried[term.uid] === mark) continue;
-        tried[term.uid] = mark;
-        const to = matchTermAt(term, toks, i, env);
-        if (to > i) out.push({ term, from: i, to });
+    addAll(out, index.ph.get('word'));
+    if (env.currencies.has(value) || value === 'r' || value === 'us') addAll(out, index.ph.get('cur'));
+  } else {
+    cands = [value];
+    if (kind !== BRK) {
+      addAll(out, index.exact.get(value));
+      if (kind === NUM) addAll(out, index.ph.get('numlike'));
+      else if (kind === PARAM) addAll(out, index.ph.get('param'));
+      else if (kind === SYM) {
+        addAll(out, index.ph.get('cur'));
+        addAll(out, index.ph.get('sym'));
       }
-    };
-    if (t.kind === 'word') {
-      tryList(termsForWord(index, t.value, env));
-      if (hasPh) {
-        tryList(index.ph.get('word'));
-        if (env.currencies.has(t.value) || t.value === 'r' || t.value === 'us') tryList(index.ph.get('cur'));
-      }
-    } else {
-      tryList(index.exact.get(t.value));
-      if (hasPh) {
-        if (t.kind === 'num') tryList(index.ph.get('numlike'));
-        else if (t.kind === 'param') tryList(index.ph.get('param'));
-        else if (t.kind === 'sym') {
-          tryList(index.ph.get('cur'));
-          tryList(index.ph.get('sym'));
-        }
-      }
+    }
+  }
+  const info: TokenInfo = { cands, starts: out.length > 0 ? out : NONE };
+  infos[id] = info;
+  return info;
+}
+
+/** One pass over the tokens: every occurrence of every term of the view's index, in token order. */
+export function scan(view: TokenView): RawMatch[] {
+  const out: RawMatch[] = [];
+  const tl = view.tl;
+  const d = tl.d;
+  const infos = view.info;
+  for (let i = 0; i < tl.n; i++) {
+    const id = d[4 * i]!;
+    if (kindOf(id) === BRK) continue;
+    let info = infos[i];
+    if (info === undefined) infos[i] = info = tokenInfo(view.index, id, view.env);
+    const list = info.starts;
+    for (let k = 0; k < list.length; k++) {
+      const term = list[k]!;
+      // The first pattern of a literal or wildcard term is satisfied by construction of the list.
+      const to = term.pats[0]!.t === 'ph' ? matchPatterns(term.pats, 0, view, i) : matchPatterns(term.pats, 1, view, i + 1);
+      if (to > i) out.push({ term, from: i, to });
     }
   }
   return out;
@@ -374,6 +462,8 @@ export function scan(index: TermIndex, toks: readonly Token[], env: MatchEnv): R
 
 export interface CompiledLanguage {
   code: string;
+  /** Position of the language in `CompiledLexicons.languages`. */
+  slot: number;
   def: LanguageDef;
   env: MatchEnv;
   /** Term index per phrase kind (for inspection). */
@@ -382,6 +472,11 @@ export interface CompiledLanguage {
   combined: TermIndex;
   negBefore: TermIndex;
   negAfter: TermIndex;
+  /** The negation pseudo-entries of `negBefore` and `negAfter` terms. */
+  negBeforeEntry: CompiledEntry;
+  negAfterEntry: CompiledEntry;
+  /** `combined`, then the negation terms: the one index a text is scanned with (see `match.ts`). */
+  scanIndex: TermIndex;
   entries: CompiledEntry[];
   /** Whole-text keyword kinds: kind → folded keyword → entry. */
   keywords: Map<string, Map<string, CompiledEntry>>;
@@ -390,5 +485,9 @@ export interface CompiledLanguage {
 export interface CompiledLexicons {
   dir: string;
   kinds: Record<string, KindDef>;
+  /** Kind name → position in `kinds` (the `kindSlot` of its entries). */
+  kindSlots: Map<string, number>;
   languages: Map<string, CompiledLanguage>;
+  /** The language codes, in the order of `languages`. */
+  codes: string[];
 }

@@ -1,6 +1,6 @@
-import { originalRange } from './fold.js';
-import { addToIndex, compileTerm, emptyIndex, Inflector, matchPlaceholder, matchTermAt, scan, type CompiledEntry, type CompiledLanguage, type CompiledLexicons, type CompiledTerm, type MatchEnv, type RawMatch, type TermIndex } from './compile.js';
-import { tokenize, type Token, type TokenizedText } from './tokenize.js';
+import { foldText, originalRange, type FoldedText } from './fold.js';
+import { addToIndex, compileTerm, emptyIndex, Inflector, makeView, matchPlaceholder, matchTermAt, scan, type CompiledEntry, type CompiledLanguage, type CompiledLexicons, type CompiledTerm, type MatchEnv, type RawMatch, type TermIndex, type TokenView } from './compile.js';
+import { BRK, kindOf, NUM, PARAM, tableGeneration, tokenList, valueOf, type TokenList } from './tokenize.js';
 
 /** One occurrence of a lexicon term in a text. Offsets index the ORIGINAL text (map them with MappedText). */
 export interface LexiconMatch {
@@ -22,48 +22,70 @@ export interface LexiconMatch {
 }
 
 interface Analysis {
-  tt: TokenizedText;
-  /** First token index of each sentence number, and one past the last (computed on first use). */
-  sentenceBounds: Map<number, [number, number]> | undefined;
-  /** Matches per language and kind. */
-  results: Map<CompiledLanguage, Map<string, LexiconMatch[]>>;
-  /** Raw matches of every kind per language, from one combined scan. */
-  raw: Map<CompiledLanguage, Map<string, RawMatch[]>>;
+  folded: FoldedText;
+  tl: TokenList;
+  /** Per language (by `slot`): one scan of the text, and the matches per kind computed from it. */
+  langs: (LanguageAnalysis | undefined)[];
 }
 
-const CACHE_SIZE = 32;
+interface LanguageAnalysis {
+  lang: CompiledLanguage;
+  view: TokenView;
+  /** Raw matches per phrase kind (by `kindSlot`), from one scan with the language's `scanIndex`. */
+  raw: (RawMatch[] | undefined)[];
+  /** Negation words and phrases (before / after a term), from the same scan. */
+  negBefore: RawMatch[];
+  negAfter: RawMatch[];
+  /** Matches per kind (by `kindSlot`, computed on first request). */
+  results: (LexiconMatch[] | undefined)[];
+}
+
+/** Analyses of the last CACHE_SIZE texts (a ring of keys: the oldest is dropped first). */
+const CACHE_SIZE = 64;
 const analyses = new Map<string, Analysis>();
+const ring: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE);
+let ringAt = 0;
 
 function analyse(text: string): Analysis {
   const hit = analyses.get(text);
-  if (hit) return hit;
-  const a: Analysis = { tt: tokenize(text), sentenceBounds: undefined, results: new Map(), raw: new Map() };
-  if (analyses.size >= CACHE_SIZE) analyses.delete(analyses.keys().next().value!);
+  if (hit !== undefined) {
+    if (hit.tl.gen === tableGeneration()) return hit;
+    // The token value table was reset since (it is bounded): tokenize again.
+    hit.tl = tokenList(hit.folded.text);
+    hit.langs = [];
+    return hit;
+  }
+  const folded = foldText(text);
+  const a: Analysis = { folded, tl: tokenList(folded.text), langs: [] };
+  const old = ring[ringAt];
+  if (old !== undefined) analyses.delete(old);
+  ring[ringAt] = text;
+  ringAt = (ringAt + 1) % CACHE_SIZE;
   analyses.set(text, a);
   return a;
 }
 
-function anyAt(terms: readonly CompiledTerm[], toks: readonly Token[], from: number, to: number, env: MatchEnv, skip?: [number, number]): boolean {
+function anyAt(terms: readonly CompiledTerm[], view: TokenView, from: number, to: number, skipFrom = -1, skipTo = -1): boolean {
   for (let i = from; i < to; i++) {
-    if (skip && i >= skip[0] && i < skip[1]) continue;
+    if (i >= skipFrom && i < skipTo) continue;
     for (const term of terms) {
-      const end = matchTermAt(term, toks, i, env);
+      const end = matchTermAt(term, view, i);
       if (end > i && end <= to) return true;
     }
   }
   return false;
 }
 
-function hasBreak(toks: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (toks[i]!.kind === 'brk') return true;
+function hasBreak(tl: TokenList, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (kindOf(tl.d[4 * i]!) === BRK) return true;
   return false;
 }
 
 /** Whether the match lies inside an occurrence of one of `terms` (which must cover all of it). */
-function insideAny(terms: readonly CompiledTerm[], toks: readonly Token[], m: RawMatch, env: MatchEnv): boolean {
+function insideAny(terms: readonly CompiledTerm[], view: TokenView, m: RawMatch): boolean {
   for (let i = Math.max(0, m.from - 6); i <= m.from; i++) {
     for (const term of terms) {
-      const end = matchTermAt(term, toks, i, env);
+      const end = matchTermAt(term, view, i);
       if (end >= m.to) return true;
     }
   }
@@ -71,16 +93,20 @@ function insideAny(terms: readonly CompiledTerm[], toks: readonly Token[], m: Ra
 }
 
 function toMatch(a: Analysis, m: RawMatch, entry: CompiledEntry, negated: boolean): LexiconMatch {
-  const toks = a.tt.tokens;
-  const [start, end] = originalRange(a.tt.folded, toks[m.from]!.start, toks[m.to - 1]!.end);
-  return { kind: entry.kind, label: entry.label, entryId: entry.id, language: entry.language, term: m.term.source, start, end, text: a.tt.folded.original.slice(start, end), negated, sentence: toks[m.from]!.sentence };
+  const d = a.tl.d;
+  let start = d[4 * m.from + 1]!;
+  let end = d[4 * (m.to - 1) + 2]!;
+  if (a.folded.shifts) [start, end] = originalRange(a.folded, start, end);
+  return { kind: entry.kind, label: entry.label, entryId: entry.id, language: entry.language, term: m.term.source, start, end, text: a.folded.original.slice(start, end), negated, sentence: d[4 * m.from + 3]! };
 }
+
+const lastEnd = new Map<CompiledEntry, number>();
 
 /** Drops matches of one entry that overlap a longer (or earlier) match of the same entry. */
 function dedupe(raw: RawMatch[]): RawMatch[] {
   if (raw.length < 2) return raw;
   raw.sort((x, y) => x.from - y.from || y.to - x.to);
-  const lastEnd = new Map<CompiledEntry, number>();
+  lastEnd.clear();
   const out: RawMatch[] = [];
   for (const m of raw) {
     const e = m.term.entry;
@@ -88,70 +114,87 @@ function dedupe(raw: RawMatch[]): RawMatch[] {
     lastEnd.set(e, m.to);
     out.push(m);
   }
+  lastEnd.clear();
   return out;
 }
 
-function sentenceRange(a: Analysis, sentence: number): [number, number] {
-  if (!a.sentenceBounds) {
-    const bounds = new Map<number, [number, number]>();
-    a.tt.tokens.forEach((t, i) => {
-      const b = bounds.get(t.sentence);
-      if (b) b[1] = i + 1;
-      else bounds.set(t.sentence, [i, i + 1]);
-    });
-    a.sentenceBounds = bounds;
+const NO_MATCHES: LexiconMatch[] = [];
+const NO_RAW: RawMatch[] = [];
+
+function languageAnalysis(a: Analysis, lang: CompiledLanguage): LanguageAnalysis {
+  const hit = a.langs[lang.slot];
+  if (hit !== undefined && hit.lang === lang) return hit;
+  const view = makeView(a.tl, lang.scanIndex, lang.env);
+  const raw: (RawMatch[] | undefined)[] = [];
+  let negBefore = NO_RAW;
+  let negAfter = NO_RAW;
+  const found = scan(view);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k]!;
+    const entry = m.term.entry;
+    if (entry === lang.negBeforeEntry) {
+      if (negBefore === NO_RAW) negBefore = [];
+      negBefore.push(m);
+    } else if (entry === lang.negAfterEntry) {
+      if (negAfter === NO_RAW) negAfter = [];
+      negAfter.push(m);
+    } else {
+      const list = raw[entry.kindSlot];
+      if (list) list.push(m);
+      else raw[entry.kindSlot] = [m];
+    }
   }
-  return a.sentenceBounds.get(sentence)!;
+  const la: LanguageAnalysis = { lang, view, raw, negBefore, negAfter, results: [] };
+  a.langs[lang.slot] = la;
+  return la;
 }
 
-const NO_MATCHES: LexiconMatch[] = [];
-
-function languageMatches(a: Analysis, lang: CompiledLanguage, kind: string): LexiconMatch[] {
-  let byKind = a.results.get(lang);
-  if (!byKind) a.results.set(lang, (byKind = new Map()));
-  const hit = byKind.get(kind);
-  if (hit) return hit;
-  const toks = a.tt.tokens;
-  let rawByKind = a.raw.get(lang);
-  if (!rawByKind) {
-    rawByKind = new Map();
-    for (const m of scan(lang.combined, toks, lang.env)) {
-      const list = rawByKind.get(m.term.entry.kind);
-      if (list) list.push(m);
-      else rawByKind.set(m.term.entry.kind, [m]);
-    }
-    a.raw.set(lang, rawByKind);
-  }
-  const found = rawByKind.get(kind) ?? [];
-  if (found.length === 0) {
-    byKind.set(kind, NO_MATCHES);
+function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): LexiconMatch[] {
+  const la = languageAnalysis(a, lang);
+  const hit = la.results[slot];
+  if (hit !== undefined) return hit;
+  const found = la.raw[slot];
+  if (found === undefined) {
+    la.results[slot] = NO_MATCHES;
     return NO_MATCHES;
   }
+  const tl = a.tl;
+  const d = tl.d;
+  const view = la.view;
   const raw = dedupe(found);
   const out: LexiconMatch[] = [];
   let negBefore: RawMatch[] | undefined;
-  let negAfter: RawMatch[] | undefined;
+  const negAfter = la.negAfter;
   const scope = lang.def.negation.scope;
   for (const m of raw) {
     const entry = m.term.entry;
-    const sentence = toks[m.from]!.sentence;
-    const [from, to] = entry.def.context === 'text' ? [0, toks.length] : sentenceRange(a, sentence);
-    if (entry.requires && !anyAt(entry.requires, toks, from, to, lang.env, [m.from, m.to])) continue;
-    if (entry.unless && anyAt(entry.unless, toks, from, to, lang.env)) continue;
-    if (entry.except && insideAny(entry.except, toks, m, lang.env)) continue;
+    if (entry.requires !== undefined || entry.unless !== undefined) {
+      // The sentence of the match (sentences are runs of tokens with one number), or the whole text.
+      let from = 0;
+      let to = tl.n;
+      if (entry.def.context !== 'text') {
+        const sentence = d[4 * m.from + 3]!;
+        from = m.from;
+        while (from > 0 && d[4 * (from - 1) + 3] === sentence) from--;
+        to = m.from + 1;
+        while (to < tl.n && d[4 * to + 3] === sentence) to++;
+      }
+      if (entry.requires && !anyAt(entry.requires, view, from, to, m.from, m.to)) continue;
+      if (entry.unless && anyAt(entry.unless, view, from, to)) continue;
+    }
+    if (entry.except && insideAny(entry.except, view, m)) continue;
     let negated = false;
-    if (!entry.def.ignore_negation) {
+    if (!entry.def.ignore_negation && (la.negBefore.length > 0 || negAfter.length > 0)) {
       // A negation word inside another term ("don't miss our offer", "no te pierdas") is not a negation.
-      negBefore ??= scan(lang.negBefore, toks, lang.env).filter((n) => !raw.some((r) => r.from <= n.from && n.from < r.to));
-      negAfter ??= scan(lang.negAfter, toks, lang.env);
+      negBefore ??= la.negBefore.length === 0 ? la.negBefore : la.negBefore.filter((n) => !raw.some((r) => r.from <= n.from && n.from < r.to));
       // The scope is `scope` tokens in the same clause: punctuation (`:` `,` `.`) ends it.
       negated =
-        negBefore.some((n) => n.to <= m.from && m.from - n.to <= scope && !hasBreak(toks, n.to, m.from)) ||
-        negAfter.some((n) => n.from >= m.to && n.from - m.to <= scope && !hasBreak(toks, m.to, n.from));
+        negBefore.some((n) => n.to <= m.from && m.from - n.to <= scope && !hasBreak(tl, n.to, m.from)) ||
+        negAfter.some((n) => n.from >= m.to && n.from - m.to <= scope && !hasBreak(tl, m.to, n.from));
     }
     out.push(toMatch(a, m, entry, negated));
   }
-  byKind.set(kind, out);
+  la.results[slot] = out;
   return out;
 }
 
@@ -181,7 +224,7 @@ function compileVocabulary(v: Vocabulary, lexicons: CompiledLexicons): CompiledV
   const build = (terms: readonly string[], label: string): TermIndex => {
     const index = emptyIndex();
     for (const t of terms) {
-      const entry: CompiledEntry = { id: t, label, kind: 'vocabulary', language: 'config', file: 'config', def: { context: 'sentence', ignore_negation: true } as CompiledEntry['def'], terms: [], requires: undefined, unless: undefined, except: undefined };
+      const entry: CompiledEntry = { id: t, label, kind: 'vocabulary', language: 'config', file: 'config', def: { context: 'sentence', ignore_negation: true } as CompiledEntry['def'], terms: [], requires: undefined, unless: undefined, except: undefined, kindSlot: -1 };
       try {
         addToIndex(index, compileTerm(t, entry));
       } catch {
@@ -210,15 +253,29 @@ export interface FindOptions {
 export function findIn(lexicons: CompiledLexicons, text: string, options: FindOptions = {}): LexiconMatch[] {
   if (text.length === 0) return [];
   const a = analyse(text);
-  const kinds = options.kinds ? new Set(options.kinds) : undefined;
-  const phraseKinds = options.kinds ?? Object.keys(lexicons.kinds);
-  let out: LexiconMatch[] = [];
-  const codes = options.languages ?? [...lexicons.languages.keys()];
+  const kinds = options.kinds;
+  const phraseKinds = kinds ?? Object.keys(lexicons.kinds);
+  const codes = options.languages ?? lexicons.codes;
+  // Most calls ask one language for one or two kinds: the one non-empty list is copied rather than rebuilt.
+  let single: LexiconMatch[] | undefined;
+  let out: LexiconMatch[] | undefined;
   for (const code of codes) {
     const lang = lexicons.languages.get(code);
-    if (!lang) continue;
-    for (const kind of phraseKinds) for (const m of languageMatches(a, lang, kind)) out.push(m);
+    if (lang === undefined) continue;
+    for (const kind of phraseKinds) {
+      const slot = lexicons.kindSlots.get(kind);
+      if (slot === undefined) continue;
+      const found = languageMatches(a, lang, slot);
+      if (found.length === 0) continue;
+      if (out !== undefined) for (const m of found) out.push(m);
+      else if (single === undefined) single = found;
+      else {
+        out = single.slice();
+        for (const m of found) out.push(m);
+      }
+    }
   }
+  out ??= single === undefined ? [] : single.slice();
   if (codes.length > 1 && out.length > 1) {
     // The same phrase found by two languages' lexicons (e.g. `{percent} off`) is reported once.
     const seen = new Set<string>();
@@ -232,13 +289,13 @@ export function findIn(lexicons: CompiledLexicons, text: string, options: FindOp
   const v = options.vocabulary;
   if (v && ((v.accept?.length ?? 0) > 0 || (v.reject?.length ?? 0) > 0)) {
     const cv = compileVocabulary(v, lexicons);
-    const toks = a.tt.tokens;
+    const tl = a.tl;
     if ((v.accept?.length ?? 0) > 0) {
-      const accepted = scan(cv.accept, toks, cv.env).map((m) => originalRange(a.tt.folded, toks[m.from]!.start, toks[m.to - 1]!.end));
+      const accepted = scan(makeView(tl, cv.accept, cv.env)).map((m) => originalRange(a.folded, tl.d[4 * m.from + 1]!, tl.d[4 * (m.to - 1) + 2]!));
       if (accepted.length > 0) out = out.filter((m) => !accepted.some(([s, e]) => s < m.end && m.start < e));
     }
-    if ((!kinds || kinds.has('vocabulary')) && (v.reject?.length ?? 0) > 0) {
-      for (const m of dedupe(scan(cv.reject, toks, cv.env))) out.push(toMatch(a, m, m.term.entry, false));
+    if ((!kinds || kinds.includes('vocabulary')) && (v.reject?.length ?? 0) > 0) {
+      for (const m of dedupe(scan(makeView(tl, cv.reject, cv.env)))) out.push(toMatch(a, m, m.term.entry, false));
     }
   }
   if (codes.length > 1 || out.some((m) => m.kind === 'vocabulary')) out.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -256,15 +313,19 @@ export interface ValueShape {
 
 export function valueShapeIn(lexicons: CompiledLexicons, value: string, languages?: readonly string[]): ValueShape {
   const shape: ValueShape = { date: false, time: false, amount: false, id: false };
-  const toks = analyse(value).tt.tokens.filter((t) => t.kind !== 'param');
+  // The value's tokens without its parameters.
+  const all = analyse(value).tl;
+  const d: number[] = [];
+  for (let k = 0; k < all.d.length; k += 4) if (kindOf(all.d[k]!) !== PARAM) d.push(all.d[k]!, all.d[k + 1]!, all.d[k + 2]!, all.d[k + 3]!);
+  const toks: TokenList = { n: d.length >> 2, d, gen: all.gen };
   for (const code of languages ?? lexicons.languages.keys()) {
     const lang = lexicons.languages.get(code);
     if (!lang) continue;
-    for (let i = 0; i < toks.length; i++) {
+    for (let i = 0; i < toks.n; i++) {
       if (!shape.date && matchPlaceholder('date', toks, i, lang.env) > 0) shape.date = true;
       if (!shape.time && matchPlaceholder('time', toks, i, lang.env) > 0) shape.time = true;
       if (!shape.amount && matchPlaceholder('money', toks, i, lang.env) > 0) shape.amount = true;
-      if (!shape.id && matchPlaceholder('id', toks, i, lang.env) > 0 && (toks[i]!.kind !== 'num' || /^\d{4,}$/.test(toks[i]!.value))) shape.id = true;
+      if (!shape.id && matchPlaceholder('id', toks, i, lang.env) > 0 && (kindOf(d[4 * i]!) !== NUM || /^\d{4,}$/.test(valueOf(d[4 * i]!)))) shape.id = true;
     }
   }
   return shape;

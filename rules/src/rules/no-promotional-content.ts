@@ -1,14 +1,10 @@
-import { defineRule, findEmoji, fixedWords, type Draft, type SuggestionDescriptor } from '@pesan/core';
+import { defineRule, fixedWords, type Draft, type SuggestionDescriptor } from '@pesan/core';
 import { BSP, META } from '../util/sources.js';
 import { exampleDraft } from '../util/drafts.js';
 import { findPromotions, labelName, sentenceAround, type DraftText } from '../util/compliance.js';
-import { findTerms } from '../lexicon/index.js';
+import { findPromoStructures } from '../util/promo-structure.js';
 
-/** Emoji that read as a celebration or a sales push; two or more in a row are a marketing signal (Chattigo). */
-const CELEBRATION = new Set(['🎉', '🎊', '🥳', '🔥', '💥', '🛍', '🛍️', '🤑', '💸', '💰', '🎁', '⚡', '⚡️', '✨', '🏷', '🏷️', '💯', '🚀', '🤩', '😍', '🛒', '📣', '📢']);
 const ALERT_LABELS = new Set(['price-alert', 'restock-alert']);
-const COUPONISH = new Set(['coupon', 'discount', 'offer']);
-const CATALOG_TYPES = new Set(['catalog', 'mpm', 'spm']);
 
 function declareMarketing(draft: Draft): SuggestionDescriptor[] {
   const category = draft.category;
@@ -83,38 +79,13 @@ export default defineRule({
       });
     }
 
-    // Celebration emoji clusters in the body.
-    const body = draft.body;
-    if (body) {
-      const text = body.text.text;
-      const emoji = findEmoji(text).filter((e) => CELEBRATION.has(e.text) || CELEBRATION.has(e.text.replace(/\uFE0F/g, '')));
-      for (let i = 0; i < emoji.length; ) {
-        let j = i;
-        while (j + 1 < emoji.length && text.slice(emoji[j]!.end, emoji[j + 1]!.start).trim() === '') j++;
-        if (j > i) {
-          const start = emoji[i]!.start;
-          const end = emoji[j]!.end;
-          report({ messageId: 'emojiCluster', data: { phrase: text.slice(start, end) }, range: body.text.fileRange(start, end), ...(marketing.length ? { suggest: marketing } : {}) });
-        }
-        i = j + 1;
-      }
-    }
-
-    // Promotional buttons.
-    const couponInText = promotions.some((p) => p.label === 'coupon' || p.label === 'discount');
-    for (const button of draft.buttons) {
-      const type = button.type.value;
-      if (CATALOG_TYPES.has(type)) {
-        report({ messageId: 'catalogButton', data: { type: type.toUpperCase() }, range: button.type.range, ...(marketing.length ? { suggest: marketing } : {}) });
-      } else if (type === 'copy_code') {
-        const code = button.examples[0]?.value ?? '';
-        const couponCode = code !== '' && findTerms(code, { kinds: ['promotion'] }).some((m) => COUPONISH.has(m.label) && !m.negated);
-        if (couponCode || couponInText) report({ messageId: 'couponButton', data: { code: code || 'a code' }, range: button.type.range, ...(marketing.length ? { suggest: marketing } : {}) });
-      } else if (type === 'url' && button.url) {
-        const url = button.url.value;
-        const link = findTerms(url, { kinds: ['promo-link'] }).find((m) => !m.negated);
-        if (link) report({ messageId: 'shopLink', data: { kind: labelName(link.label), url }, range: button.url.text.fileRange(link.start, link.end), ...(marketing.length ? { suggest: marketing } : {}) });
-      }
+    // Structural signals: celebration emoji clusters, coupon COPY_CODE, catalogue and shop-link buttons.
+    const withMarketing = marketing.length ? { suggest: marketing } : {};
+    for (const s of findPromoStructures(draft, settings)) {
+      if (s.kind === 'emoji-cluster') report({ messageId: 'emojiCluster', data: { phrase: s.phrase }, range: s.range, ...withMarketing });
+      else if (s.kind === 'catalog-button') report({ messageId: 'catalogButton', data: { type: s.type }, range: s.range, ...withMarketing });
+      else if (s.kind === 'coupon-button') report({ messageId: 'couponButton', data: { code: s.code || 'a code' }, range: s.range, ...withMarketing });
+      else report({ messageId: 'shopLink', data: { kind: labelName(s.link.label), url: s.url }, range: s.range, ...withMarketing });
     }
   },
 });

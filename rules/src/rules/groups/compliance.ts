@@ -12,6 +12,7 @@ import personalizeWithName from '../personalize-with-name.js';
 import maxWords from '../max-words.js';
 import singleCallToAction from '../single-call-to-action.js';
 import mediaEmojiOveruse from '../media-emoji-overuse.js';
+import categoryMismatch from '../category-mismatch.js';
 
 /** Compliance rules (promotional content, transaction details, opt-in/opt-out wording, category prediction). */
 export const complianceRules = [
@@ -28,4 +29,5 @@ export const complianceRules = [
   maxWords,
   singleCallToAction,
   mediaEmojiOveruse,
+  categoryMismatch,
 ] as readonly Rule[];
