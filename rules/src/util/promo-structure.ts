@@ -58,7 +58,10 @@ function compute(draft: Draft, settings: LintSettings): PromoStructure[] {
       if (couponCode || couponInText) out.push({ kind: 'coupon-button', range: button.type.range, code, button: button.index });
     } else if (type === 'url' && button.url) {
       const url = button.url.value;
-      const link = findTerms(url, { kinds: ['promo-link'] }).find((m) => !m.negated);
+      // A URL that ends in a parameter points at one customer's order, booking or account (`shop.example/t/{{1}}`),
+      // not at a shop page, even on a `shop.` host; promotion paths (`/promo/{{1}}`) still count.
+      const perCustomer = /\{\{[^{}]*\}\}\s*$/.test(url);
+      const link = findTerms(url, { kinds: ['promo-link'] }).find((m) => !m.negated && !(perCustomer && m.label === 'shop-page'));
       if (link) out.push({ kind: 'shop-link', range: button.url.text.fileRange(link.start, link.end), url, link, button: button.index });
     }
   }
