@@ -1,19 +1,31 @@
 import { fold } from './fold.js';
-import { BRK, kindOf, NUM, PARAM, SYM, tableGeneration, tokenizeFolded, valueOf, WORD, type TokenList } from './tokenize.js';
+import { BRK, EMOJI, internValue, kindOf, NUM, PARAM, SYM, tableGeneration, tokenizeFolded, valueOf, WORD, type TokenKind, type TokenList } from './tokenize.js';
+
+const KIND_CODES: Record<TokenKind, number> = { word: WORD, num: NUM, param: PARAM, sym: SYM, brk: BRK, emoji: EMOJI };
 import type { EntryDef, KindDef, LanguageDef } from './schema.js';
 
 /** Placeholders a term may use. */
 export const PLACEHOLDERS = ['num', 'percent', 'money', 'param', 'word', 'any', 'id', 'date', 'time'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-export type Pattern = { t: 'lit'; v: string } | { t: 'pre'; v: string } | { t: 'ph'; v: Placeholder };
+/**
+ * A token pattern of a term: a literal token (`id` is its value's id in the token value table, resolved per table
+ * generation, see `resolveTerm`; `k` its token kind), a word prefix (`pre`, from `word*`), or a placeholder.
+ */
+export type Pattern = { t: 'lit'; v: string; k: number; id: number } | { t: 'pre'; v: string } | { t: 'ph'; v: Placeholder };
 
 export interface CompiledTerm {
-  /** Numeric id, unique per process (used to de-duplicate candidates). */
+  /** Numeric id, unique per process. */
   uid: number;
   source: string;
   pats: Pattern[];
   entry: CompiledEntry;
+  /** Token value table generation the literal ids of `pats` belong to (-1: not resolved yet). */
+  gen: number;
+  /** The first pattern is a placeholder. */
+  phFirst: boolean;
+  /** Value id of the second pattern when it is a literal (resolved with `gen`), else -1. */
+  next: number;
 }
 
 export interface CompiledEntry {
@@ -38,16 +50,39 @@ export interface TermIndex {
   ph: Map<StartClass, CompiledTerm[]>;
   /** Per token value id (see tokenize.ts): base forms and the terms that may start there (see `tokenInfo`). */
   infos: (TokenInfo | undefined)[];
-  /** Value-table generation `infos` belongs to. */
+  /**
+   * Per value id, what the scan needs most (one byte, so the hot path touches little memory): KNOWN once `infos`
+   * has the id, STARTS when terms may start at it, INFLECTED when the word has other base forms.
+   */
+  flags: Uint8Array;
+  /** Value-table generation `infos` and `flags` belong to. */
   gen: number;
 }
+
+const KNOWN = 1;
+const STARTS = 2;
+const INFLECTED = 4;
+/** A currency word of the index's language (`rp`, `reais`). */
+const CURRENCY = 8;
 
 /** What an index knows about a token value: its base forms (words) and the terms that may start at it. */
 export interface TokenInfo {
   /** Base-form candidates of a word (the word first); `[value]` for other tokens. */
   cands: readonly string[];
+  /** Their value ids (same table generation as the index's `infos`). */
+  candIds: readonly number[];
+  /** The word has base forms other than itself. */
+  inflected: boolean;
   /** Terms that may start at the token, in the order they are tried. */
   starts: readonly CompiledTerm[];
+  /**
+   * Per term of `starts`, how the scan continues once the first token is known to match: ≥ 0, the value id the
+   * next token must have (a literal second pattern; then match from the third pattern); NEXT_ANY, match from the
+   * second pattern at the next token; NEXT_FULL, match the whole term here (a placeholder that may take several
+   * tokens); NEXT_DONE, a one-token term that has matched; NEXT_PERCENT / NEXT_MONEY, a `{percent}` / `{money}` at a
+   * number or parameter, which needs a `%` / a currency word or symbol next.
+   */
+  nexts: readonly number[];
 }
 type StartClass = 'numlike' | 'param' | 'cur' | 'word' | 'sym';
 
@@ -79,12 +114,12 @@ export function compileTerm(source: string, entry: CompiledEntry): CompiledTerm 
         if (wildcard && last) {
           if (tok.kind !== 'word' || tok.value.length < 3) throw new TermSyntaxError(`wildcard \`${part}\` needs at least 3 letters before \`*\`, in term "${source}"`);
           pats.push({ t: 'pre', v: tok.value });
-        } else pats.push({ t: 'lit', v: tok.value });
+        } else pats.push({ t: 'lit', v: tok.value, k: KIND_CODES[tok.kind], id: -1 });
       });
     });
   }
   if (pats.length === 0) throw new TermSyntaxError(`term "${source}" has no words`);
-  return { uid: nextUid++, source, pats, entry };
+  return { uid: nextUid++, source, pats, entry, gen: -1, phFirst: pats[0]!.t === 'ph', next: -1 };
 }
 
 function push<K>(map: Map<K, CompiledTerm[]>, key: K, term: CompiledTerm): void {
@@ -94,7 +129,7 @@ function push<K>(map: Map<K, CompiledTerm[]>, key: K, term: CompiledTerm): void 
 }
 
 export function emptyIndex(): TermIndex {
-  return { exact: new Map(), wild: new Map(), ph: new Map(), infos: [], gen: tableGeneration() };
+  return { exact: new Map(), wild: new Map(), ph: new Map(), infos: [], flags: new Uint8Array(1024), gen: tableGeneration() };
 }
 
 /** Token classes a placeholder can start at (see matchPlaceholder: `{time}` needs a number or a parameter...). */
@@ -112,6 +147,7 @@ const START_CLASSES: Record<Placeholder, readonly StartClass[]> = {
 
 export function addToIndex(index: TermIndex, term: CompiledTerm): void {
   index.infos = [];
+  index.flags = new Uint8Array(1024);
   const first = term.pats[0]!;
   if (first.t === 'lit') push(index.exact, first.v, term);
   else if (first.t === 'pre') push(index.wild, first.v.slice(0, 3), term);
@@ -183,7 +219,7 @@ export interface MatchEnv {
 
 // Token accessors of the compact form (see tokenize.ts): `d[4i]` value id, `d[4i + 1]` start, `d[4i + 2]` end.
 function kindAt(tl: TokenList, i: number): number {
-  return i < tl.n ? kindOf(tl.d[4 * i]!) : -1;
+  return i < tl.n ? tl.d[4 * i + 3]! & 7 : -1;
 }
 function valueAt(tl: TokenList, i: number): string | undefined {
   return i < tl.n ? valueOf(tl.d[4 * i]!) : undefined;
@@ -327,18 +363,20 @@ export interface TokenView {
   tl: TokenList;
   env: MatchEnv;
   index: TermIndex;
-  /** Per token: `tokenInfo` of its value (filled by the scan, or on first use). */
-  info: (TokenInfo | undefined)[];
 }
 
 export function makeView(tl: TokenList, index: TermIndex, env: MatchEnv): TokenView {
-  return { tl, env, index, info: new Array<TokenInfo | undefined>(tl.n) };
+  return { tl, env, index };
 }
 
-function infoAt(view: TokenView, i: number): TokenInfo {
-  let info = view.info[i];
-  if (info === undefined) view.info[i] = info = tokenInfo(view.index, view.tl.d[4 * i]!, view.env);
-  return info;
+/** The `TermIndex.flags` of a value id (computing what the index knows about it on first use). */
+function flagsOf(index: TermIndex, id: number, env: MatchEnv): number {
+  if (index.gen === tableGeneration() && id < index.flags.length) {
+    const f = index.flags[id]!;
+    if (f !== 0) return f;
+  }
+  tokenInfo(index, id, env);
+  return index.flags[id]!;
 }
 
 function anyStartsWith(list: readonly string[], prefix: string): boolean {
@@ -346,19 +384,37 @@ function anyStartsWith(list: readonly string[], prefix: string): boolean {
   return false;
 }
 
-/** Token index after a match of patterns `pats[from..]` starting at token `at`, or -1. */
-function matchPatterns(pats: readonly Pattern[], from: number, view: TokenView, at: number): number {
+/** Interns the literal values of a term in the current token value table (once per table generation). */
+function resolveTerm(term: CompiledTerm): void {
+  for (const p of term.pats) if (p.t === 'lit') p.id = internValue(p.v, p.k);
+  const second = term.pats[1];
+  term.next = second?.t === 'lit' ? second.id : -1;
+  term.gen = tableGeneration();
+}
+
+/** Whether token `at` (value id `id`) is the literal of value id `lit`, or one of the word's base forms is. */
+function isLiteral(view: TokenView, at: number, id: number, lit: number): boolean {
+  if (id === lit) return true;
+  if ((view.tl.d[4 * at + 3]! & 7) !== WORD) return false;
+  if ((flagsOf(view.index, id, view.env) & INFLECTED) === 0) return false;
+  return view.index.infos[id]!.candIds.includes(lit);
+}
+
+/** Token index after a match of patterns `pats[from..]` of `term` starting at token `at`, or -1. */
+function matchPatterns(term: CompiledTerm, from: number, view: TokenView, at: number): number {
+  if (term.gen !== view.tl.gen) resolveTerm(term);
+  const pats = term.pats;
   const tl = view.tl;
   for (let k = from; k < pats.length; k++) {
     const p = pats[k]!;
     if (at >= tl.n) return -1;
     if (p.t === 'lit') {
-      const id = tl.d[4 * at]!;
-      if (valueOf(id) === p.v || (kindOf(id) === WORD && infoAt(view, at).cands.includes(p.v))) at++;
+      if (isLiteral(view, at, tl.d[4 * at]!, p.id)) at++;
       else return -1;
     } else if (p.t === 'pre') {
       const id = tl.d[4 * at]!;
-      if (kindOf(id) === WORD && (valueOf(id).startsWith(p.v) || anyStartsWith(infoAt(view, at).cands, p.v))) at++;
+      // (the base forms of a word that is not inflected are the word itself)
+      if ((tl.d[4 * at + 3]! & 7) === WORD && (valueOf(id).startsWith(p.v) || ((flagsOf(view.index, id, view.env) & INFLECTED) !== 0 && anyStartsWith(view.index.infos[id]!.cands, p.v)))) at++;
       else return -1;
     } else {
       const n = matchPlaceholder(p.v, tl, at, view.env);
@@ -371,7 +427,7 @@ function matchPatterns(pats: readonly Pattern[], from: number, view: TokenView, 
 
 /** Token index after a match of `term` starting at token i, or -1. */
 export function matchTermAt(term: CompiledTerm, view: TokenView, i: number): number {
-  return matchPatterns(term.pats, 0, view, i);
+  return matchPatterns(term, 0, view, i);
 }
 
 export interface RawMatch {
@@ -382,6 +438,32 @@ export interface RawMatch {
 }
 
 const NONE: readonly CompiledTerm[] = [];
+const NEXT_ANY = -1;
+const NEXT_FULL = -2;
+const NEXT_DONE = -3;
+const NEXT_PERCENT = -4;
+const NEXT_MONEY = -5;
+/** Placeholders that match exactly one token at a parameter, a number, a word (see matchPlaceholder). */
+const ONE_AT_PARAM: ReadonlySet<Placeholder> = new Set(['num', 'param', 'any', 'id', 'date', 'time']);
+const ONE_AT_NUM: ReadonlySet<Placeholder> = new Set(['num', 'any']);
+const ONE_AT_WORD: ReadonlySet<Placeholder> = new Set(['word', 'any']);
+
+/** See `TokenInfo.nexts` (the term's literal ids must be resolved). */
+function nextOf(term: CompiledTerm, kind: number): number {
+  const first = term.pats[0]!;
+  // The first pattern consumes exactly this token: a literal or prefix (by construction of the list), or a
+  // one-token placeholder. Other placeholders may consume several tokens.
+  if (first.t === 'ph') {
+    const numLike = kind === NUM || kind === PARAM;
+    if (numLike && first.v === 'percent') return NEXT_PERCENT;
+    if (numLike && first.v === 'money') return NEXT_MONEY;
+    const one = kind === PARAM ? ONE_AT_PARAM : kind === NUM ? ONE_AT_NUM : kind === WORD ? ONE_AT_WORD : undefined;
+    if (!one?.has(first.v)) return NEXT_FULL;
+  }
+  const second = term.pats[1];
+  if (second === undefined) return NEXT_DONE;
+  return second.t === 'lit' ? second.id : NEXT_ANY;
+}
 
 function addAll(out: CompiledTerm[], list: readonly CompiledTerm[] | undefined): void {
   if (list) for (const t of list) if (!out.includes(t)) out.push(t);
@@ -396,6 +478,7 @@ function addAll(out: CompiledTerm[], list: readonly CompiledTerm[] | undefined):
 export function tokenInfo(index: TermIndex, id: number, env: MatchEnv): TokenInfo {
   if (index.gen !== tableGeneration()) {
     index.infos = [];
+    index.flags = new Uint8Array(1024);
     index.gen = tableGeneration();
   }
   const infos = index.infos;
@@ -433,28 +516,73 @@ export function tokenInfo(index: TermIndex, id: number, env: MatchEnv): TokenInf
       }
     }
   }
-  const info: TokenInfo = { cands, starts: out.length > 0 ? out : NONE };
+  const candIds = cands.length === 1 ? [id] : cands.map((c) => internValue(c, WORD));
+  const nexts: number[] = [];
+  for (const term of out) {
+    if (term.gen !== tableGeneration()) resolveTerm(term);
+    nexts.push(nextOf(term, kind));
+  }
+  const info: TokenInfo = { cands, candIds, inflected: cands.length > 1, starts: out.length > 0 ? out : NONE, nexts };
   infos[id] = info;
+  if (id >= index.flags.length) {
+    const grown = new Uint8Array(Math.max(id + 1, index.flags.length * 2));
+    grown.set(index.flags);
+    index.flags = grown;
+  }
+  index.flags[id] = KNOWN | (out.length > 0 ? STARTS : 0) | (cands.length > 1 ? INFLECTED : 0) | (kind === WORD && env.currencies.has(value) ? CURRENCY : 0);
   return info;
 }
+
+/** Value ids of `%` and `#` in the token value table of generation `symbolsGen`. */
+let percentId = -1;
+let hashId = -1;
+let symbolsGen = -1;
 
 /** One pass over the tokens: every occurrence of every term of the view's index, in token order. */
 export function scan(view: TokenView): RawMatch[] {
   const out: RawMatch[] = [];
   const tl = view.tl;
   const d = tl.d;
-  const infos = view.info;
-  for (let i = 0; i < tl.n; i++) {
+  const n = tl.n;
+  const index = view.index;
+  const env = view.env;
+  if (symbolsGen !== tl.gen) {
+    percentId = internValue('%', SYM);
+    hashId = internValue('#', SYM);
+    symbolsGen = tl.gen;
+  }
+  for (let i = 0; i < n; i++) {
+    if ((d[4 * i + 3]! & 7) === BRK) continue;
     const id = d[4 * i]!;
-    if (kindOf(id) === BRK) continue;
-    let info = infos[i];
-    if (info === undefined) infos[i] = info = tokenInfo(view.index, id, view.env);
-    const list = info.starts;
-    for (let k = 0; k < list.length; k++) {
-      const term = list[k]!;
-      // The first pattern of a literal or wildcard term is satisfied by construction of the list.
-      const to = term.pats[0]!.t === 'ph' ? matchPatterns(term.pats, 0, view, i) : matchPatterns(term.pats, 1, view, i + 1);
-      if (to > i) out.push({ term, from: i, to });
+    if ((flagsOf(index, id, env) & STARTS) === 0) continue;
+    const info = index.infos[id]!;
+    const starts = info.starts;
+    const nexts = info.nexts;
+    const nextId = i + 1 < n ? d[4 * i + 4]! : -1;
+    for (let k = 0; k < starts.length; k++) {
+      const next = nexts[k]!;
+      let to: number;
+      if (next >= 0) {
+        // Most terms fail on a literal second token: tested here, without touching the term.
+        if (next !== nextId && (nextId === -1 || !isLiteral(view, i + 1, nextId, next))) continue;
+        to = matchPatterns(starts[k]!, 2, view, i + 2);
+      } else if (next === NEXT_ANY) to = matchPatterns(starts[k]!, 1, view, i + 1);
+      else if (next === NEXT_PERCENT) {
+        // `{percent}` at a number: the next token is `%`.
+        if (nextId !== percentId) continue;
+        to = matchPatterns(starts[k]!, 1, view, i + 2);
+      } else if (next === NEXT_MONEY) {
+        // `{money}` at a number: the next token is a currency word (`50 reais`) or a symbol (`12,99 €`) other than % #.
+        if (nextId === -1) continue;
+        const nextKind = d[4 * i + 7]! & 7;
+        if (nextKind === SYM) {
+          if (nextId === percentId || nextId === hashId) continue;
+        } else if (nextKind !== WORD || (flagsOf(index, nextId, env) & CURRENCY) === 0) continue;
+        to = matchPatterns(starts[k]!, 1, view, i + 2);
+      }
+      else if (next === NEXT_FULL) to = matchPatterns(starts[k]!, 0, view, i);
+      else to = i + 1;
+      if (to > i) out.push({ term: starts[k]!, from: i, to });
     }
   }
   return out;
@@ -464,6 +592,8 @@ export interface CompiledLanguage {
   code: string;
   /** Position of the language in `CompiledLexicons.languages`. */
   slot: number;
+  /** Number of kinds of the lexicons (the `kindSlot`s are below it). */
+  kindCount: number;
   def: LanguageDef;
   env: MatchEnv;
   /** Term index per phrase kind (for inspection). */

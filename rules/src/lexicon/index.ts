@@ -45,10 +45,20 @@ export function getLexicons(): CompiledLexicons {
 
 /** Lexicon languages for a template language code: `en_US` → ['en'], `pt_BR` → ['pt'], `id` → ['id']; unknown or missing → every language. */
 export function languagesForCode(code: string | undefined, lexicons: CompiledLexicons = getLexicons()): string[] {
-  const base = code?.trim().split(/[_-]/)[0]?.toLowerCase();
-  if (base && lexicons.languages.has(base)) return [base];
-  return [...lexicons.languages.keys()];
+  // Rules ask this for every draft: remember the answer per code (a fresh array each time: callers own it).
+  let byCode = languageCache.get(lexicons);
+  if (!byCode) languageCache.set(lexicons, (byCode = new Map()));
+  const key = code ?? '';
+  let found = byCode.get(key);
+  if (!found) {
+    const base = code?.trim().split(/[_-]/)[0]?.toLowerCase();
+    found = base && lexicons.languages.has(base) ? [base] : [...lexicons.languages.keys()];
+    if (byCode.size > 256) byCode.clear();
+    byCode.set(key, found);
+  }
+  return found.slice();
 }
+const languageCache = new WeakMap<CompiledLexicons, Map<string, string[]>>();
 
 /** Every occurrence of lexicon terms in `text` (sorted by position). Negated occurrences are included with `negated: true`. */
 export function findTerms(text: string, options: FindOptions = {}, lexicons: CompiledLexicons = getLexicons()): LexiconMatch[] {

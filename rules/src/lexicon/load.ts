@@ -154,6 +154,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
     const lang: CompiledLanguage = {
       code,
       slot: languages.size,
+      kindCount: kindSlots.size,
       def,
       env,
       indexes: new Map(),

@@ -1,6 +1,6 @@
 import { foldText, originalRange, type FoldedText } from './fold.js';
 import { addToIndex, compileTerm, emptyIndex, Inflector, makeView, matchPlaceholder, matchTermAt, scan, type CompiledEntry, type CompiledLanguage, type CompiledLexicons, type CompiledTerm, type MatchEnv, type RawMatch, type TermIndex, type TokenView } from './compile.js';
-import { BRK, kindOf, NUM, PARAM, tableGeneration, tokenList, valueOf, type TokenList } from './tokenize.js';
+import { BRK, kindOf, limitTable, NUM, PARAM, tableGeneration, tokenList, valueOf, type TokenList } from './tokenize.js';
 
 /** One occurrence of a lexicon term in a text. Offsets index the ORIGINAL text (map them with MappedText). */
 export interface LexiconMatch {
@@ -46,15 +46,29 @@ const analyses = new Map<string, Analysis>();
 const ring: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE);
 let ringAt = 0;
 
+/** The last text analysed (most calls ask about the text of the call before: the same string object). */
+let lastText: string | undefined;
+let lastAnalysis: Analysis | undefined;
+
 function analyse(text: string): Analysis {
+  if (text === lastText && lastAnalysis!.tl.gen === tableGeneration()) return lastAnalysis!;
+  const a = lookup(text);
+  lastText = text;
+  lastAnalysis = a;
+  return a;
+}
+
+function lookup(text: string): Analysis {
   const hit = analyses.get(text);
   if (hit !== undefined) {
     if (hit.tl.gen === tableGeneration()) return hit;
     // The token value table was reset since (it is bounded): tokenize again.
+    limitTable();
     hit.tl = tokenList(hit.folded.text);
     hit.langs = [];
     return hit;
   }
+  limitTable();
   const folded = foldText(text);
   const a: Analysis = { folded, tl: tokenList(folded.text), langs: [] };
   const old = ring[ringAt];
@@ -77,7 +91,7 @@ function anyAt(terms: readonly CompiledTerm[], view: TokenView, from: number, to
 }
 
 function hasBreak(tl: TokenList, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (kindOf(tl.d[4 * i]!) === BRK) return true;
+  for (let i = from; i < to; i++) if ((tl.d[4 * i + 3]! & 7) === BRK) return true;
   return false;
 }
 
@@ -97,24 +111,54 @@ function toMatch(a: Analysis, m: RawMatch, entry: CompiledEntry, negated: boolea
   let start = d[4 * m.from + 1]!;
   let end = d[4 * (m.to - 1) + 2]!;
   if (a.folded.shifts) [start, end] = originalRange(a.folded, start, end);
-  return { kind: entry.kind, label: entry.label, entryId: entry.id, language: entry.language, term: m.term.source, start, end, text: a.folded.original.slice(start, end), negated, sentence: d[4 * m.from + 3]! };
+  return { kind: entry.kind, label: entry.label, entryId: entry.id, language: entry.language, term: m.term.source, start, end, text: a.folded.original.slice(start, end), negated, sentence: d[4 * m.from + 3]! >> 3 };
 }
 
-const lastEnd = new Map<CompiledEntry, number>();
-
-/** Drops matches of one entry that overlap a longer (or earlier) match of the same entry. */
+/**
+ * Drops matches of one entry that overlap a longer (or earlier) match of the same entry. Sorts `raw` in place by
+ * start, longer first (a stable insertion sort: the scan already emits matches by start, so this is linear).
+ */
 function dedupe(raw: RawMatch[]): RawMatch[] {
   if (raw.length < 2) return raw;
-  raw.sort((x, y) => x.from - y.from || y.to - x.to);
-  lastEnd.clear();
+  for (let i = 1; i < raw.length; i++) {
+    const m = raw[i]!;
+    let j = i - 1;
+    while (j >= 0 && (raw[j]!.from > m.from || (raw[j]!.from === m.from && raw[j]!.to < m.to))) {
+      raw[j + 1] = raw[j]!;
+      j--;
+    }
+    raw[j + 1] = m;
+  }
   const out: RawMatch[] = [];
   for (const m of raw) {
+    // The end of the last kept match of the same entry (the lists are short: look back).
     const e = m.term.entry;
-    if ((lastEnd.get(e) ?? -1) > m.from) continue;
-    lastEnd.set(e, m.to);
+    let lastEnd = -1;
+    for (let k = out.length - 1; k >= 0; k--) {
+      if (out[k]!.term.entry === e) {
+        lastEnd = out[k]!.to;
+        break;
+      }
+    }
+    if (lastEnd > m.from) continue;
     out.push(m);
   }
-  lastEnd.clear();
+  return out;
+}
+
+/** The negation matches that do not start inside one of `raw`'s matches. */
+function outsideAll(negations: readonly RawMatch[], raw: readonly RawMatch[]): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const n of negations) {
+    let inside = false;
+    for (const r of raw) {
+      if (r.from <= n.from && n.from < r.to) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) out.push(n);
+  }
   return out;
 }
 
@@ -125,7 +169,8 @@ function languageAnalysis(a: Analysis, lang: CompiledLanguage): LanguageAnalysis
   const hit = a.langs[lang.slot];
   if (hit !== undefined && hit.lang === lang) return hit;
   const view = makeView(a.tl, lang.scanIndex, lang.env);
-  const raw: (RawMatch[] | undefined)[] = [];
+  const kindCount = lang.kindCount;
+  const raw = new Array<RawMatch[] | undefined>(kindCount);
   let negBefore = NO_RAW;
   let negAfter = NO_RAW;
   const found = scan(view);
@@ -144,7 +189,7 @@ function languageAnalysis(a: Analysis, lang: CompiledLanguage): LanguageAnalysis
       else raw[entry.kindSlot] = [m];
     }
   }
-  const la: LanguageAnalysis = { lang, view, raw, negBefore, negAfter, results: [] };
+  const la: LanguageAnalysis = { lang, view, raw, negBefore, negAfter, results: new Array<LexiconMatch[] | undefined>(kindCount) };
   a.langs[lang.slot] = la;
   return la;
 }
@@ -173,11 +218,11 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
       let from = 0;
       let to = tl.n;
       if (entry.def.context !== 'text') {
-        const sentence = d[4 * m.from + 3]!;
+        const sentence = d[4 * m.from + 3]! >> 3;
         from = m.from;
-        while (from > 0 && d[4 * (from - 1) + 3] === sentence) from--;
+        while (from > 0 && d[4 * (from - 1) + 3]! >> 3 === sentence) from--;
         to = m.from + 1;
-        while (to < tl.n && d[4 * to + 3] === sentence) to++;
+        while (to < tl.n && d[4 * to + 3]! >> 3 === sentence) to++;
       }
       if (entry.requires && !anyAt(entry.requires, view, from, to, m.from, m.to)) continue;
       if (entry.unless && anyAt(entry.unless, view, from, to)) continue;
@@ -186,11 +231,22 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
     let negated = false;
     if (!entry.def.ignore_negation && (la.negBefore.length > 0 || negAfter.length > 0)) {
       // A negation word inside another term ("don't miss our offer", "no te pierdas") is not a negation.
-      negBefore ??= la.negBefore.length === 0 ? la.negBefore : la.negBefore.filter((n) => !raw.some((r) => r.from <= n.from && n.from < r.to));
+      negBefore ??= la.negBefore.length === 0 ? la.negBefore : outsideAll(la.negBefore, raw);
       // The scope is `scope` tokens in the same clause: punctuation (`:` `,` `.`) ends it.
-      negated =
-        negBefore.some((n) => n.to <= m.from && m.from - n.to <= scope && !hasBreak(tl, n.to, m.from)) ||
-        negAfter.some((n) => n.from >= m.to && n.from - m.to <= scope && !hasBreak(tl, m.to, n.from));
+      for (const n of negBefore) {
+        if (n.to <= m.from && m.from - n.to <= scope && !hasBreak(tl, n.to, m.from)) {
+          negated = true;
+          break;
+        }
+      }
+      if (!negated) {
+        for (const n of negAfter) {
+          if (n.from >= m.to && n.from - m.to <= scope && !hasBreak(tl, m.to, n.from)) {
+            negated = true;
+            break;
+          }
+        }
+      }
     }
     out.push(toMatch(a, m, entry, negated));
   }
@@ -316,7 +372,7 @@ export function valueShapeIn(lexicons: CompiledLexicons, value: string, language
   // The value's tokens without its parameters.
   const all = analyse(value).tl;
   const d: number[] = [];
-  for (let k = 0; k < all.d.length; k += 4) if (kindOf(all.d[k]!) !== PARAM) d.push(all.d[k]!, all.d[k + 1]!, all.d[k + 2]!, all.d[k + 3]!);
+  for (let k = 0; k < all.d.length; k += 4) if ((all.d[k + 3]! & 7) !== PARAM) d.push(all.d[k]!, all.d[k + 1]!, all.d[k + 2]!, all.d[k + 3]!);
   const toks: TokenList = { n: d.length >> 2, d, gen: all.gen };
   for (const code of languages ?? lexicons.languages.keys()) {
     const lang = lexicons.languages.get(code);
@@ -325,7 +381,7 @@ export function valueShapeIn(lexicons: CompiledLexicons, value: string, language
       if (!shape.date && matchPlaceholder('date', toks, i, lang.env) > 0) shape.date = true;
       if (!shape.time && matchPlaceholder('time', toks, i, lang.env) > 0) shape.time = true;
       if (!shape.amount && matchPlaceholder('money', toks, i, lang.env) > 0) shape.amount = true;
-      if (!shape.id && matchPlaceholder('id', toks, i, lang.env) > 0 && (kindOf(d[4 * i]!) !== NUM || /^\d{4,}$/.test(valueOf(d[4 * i]!)))) shape.id = true;
+      if (!shape.id && matchPlaceholder('id', toks, i, lang.env) > 0 && ((d[4 * i + 3]! & 7) !== NUM || /^\d{4,}$/.test(valueOf(d[4 * i]!)))) shape.id = true;
     }
   }
   return shape;

@@ -38,7 +38,7 @@ const KIND_NAMES: readonly TokenKind[] = ['word', 'num', 'param', 'sym', 'brk', 
 
 /**
  * Tokens of one text: `d[4i]` the interned value id, `d[4i + 1]` start, `d[4i + 2]` end (folded-text offsets),
- * `d[4i + 3]` sentence number. The kind of a token follows from its value (`kindOf(id)`).
+ * `d[4i + 3]` sentence number × 8 + kind (WORD, NUM...; the kind also follows from the value: `kindOf(id)`).
  */
 export interface TokenList {
   n: number;
@@ -52,12 +52,30 @@ export interface TokenList {
 const MAX_VALUES = 1 << 17;
 let values: string[] = [];
 let kinds: number[] = [];
-let slots = new Int32Array(1 << 12);
+/**
+ * Open-addressing table of the values, 4 ints per entry: `[k0, k1, k2, ref]`. `ref` is 0 for an empty entry,
+ * `id + 1` for a short value (at most 12 code units below 256: k0..k2 hold them, 4 per int, so a lookup reads this
+ * entry only), `-(id + 1)` for a long one (k0 its FNV-1a hash, k1 its length; the content is compared with the
+ * string). Token values never contain U+0000, so short keys are exact.
+ */
+let table = new Int32Array(4 << 12);
 let generation = 0;
 
 /** Increases when the value table is reset (it is bounded): ids of older token lists are then meaningless. */
 export function tableGeneration(): number {
   return generation;
+}
+
+/**
+ * Starts a new value table when the current one is full. Called only where no token list is in use (before a new
+ * text is tokenized), so ids never change under a running match; holders of ids check `tableGeneration()`.
+ */
+export function limitTable(): void {
+  if (values.length < MAX_VALUES) return;
+  values = [];
+  kinds = [];
+  table = new Int32Array(4 << 12);
+  generation++;
 }
 
 /** The folded value of a token value id. */
@@ -70,55 +88,111 @@ export function kindOf(id: number): number {
   return kinds[id]!;
 }
 
-function grow(): void {
-  const next = new Int32Array(slots.length * 2);
-  const mask = next.length - 1;
-  for (let id = 0; id < values.length; id++) {
-    const v = values[id]!;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < v.length; k++) h = Math.imul(h ^ v.charCodeAt(k), 0x01000193);
-    let at = h & mask;
-    while (next[at] !== 0) at = (at + 1) & mask;
-    next[at] = id + 1;
-  }
-  slots = next;
+function mix(k0: number, k1: number, k2: number): number {
+  let h = Math.imul(k0 ^ Math.imul(k1 ^ Math.imul(k2, 0x9e3779b1), 0x85ebca77), 0xc2b2ae35);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x27d4eb2f) ^ (h >>> 13);
 }
 
-/** The id of the value `s[start, end)` (hash `h`, FNV-1a over its code units), added to the table when new. */
-function intern(s: string, start: number, end: number, h: number, kind: number): number {
-  const mask = slots.length - 1;
-  const len = end - start;
-  let at = h & mask;
-  for (;;) {
-    const slot = slots[at]!;
-    if (slot === 0) break;
-    const v = values[slot - 1]!;
-    if (v.length === len) {
-      let k = 0;
-      while (k < len && v.charCodeAt(k) === s.charCodeAt(start + k)) k++;
-      if (k === len) return slot - 1;
-    }
-    at = (at + 1) & mask;
+function grow(): void {
+  const old = table;
+  const next = new Int32Array(old.length * 2);
+  const mask = (next.length >> 2) - 1;
+  for (let e = 0; e < old.length; e += 4) {
+    const ref = old[e + 3]!;
+    if (ref === 0) continue;
+    let at = (ref > 0 ? mix(old[e]!, old[e + 1]!, old[e + 2]!) : old[e]!) & mask;
+    while (next[4 * at + 3] !== 0) at = (at + 1) & mask;
+    next.set(old.subarray(e, e + 4), 4 * at);
   }
-  if (values.length >= MAX_VALUES) {
-    // Bounded memory: start a new table (token lists made before are re-made on use, see `tableGeneration`).
-    values = [];
-    kinds = [];
-    slots = new Int32Array(1 << 12);
-    generation++;
-    return intern(s, start, end, h, kind);
-  }
+  table = next;
+}
+
+function add(s: string, start: number, end: number, kind: number): number {
   const id = values.length;
   values.push(s.slice(start, end));
   kinds.push(kind);
-  slots[at] = id + 1;
-  if (values.length * 2 > slots.length) grow();
   return id;
 }
 
+/** The id of the value `s[start, end)`, added to the table when new. */
+function intern(s: string, start: number, end: number, kind: number): number {
+  const len = end - start;
+  if (len <= 12) {
+    let k0 = 0;
+    let k1 = 0;
+    let k2 = 0;
+    let p = 0;
+    for (; p < len; p++) {
+      const c = s.charCodeAt(start + p);
+      if (c > 255) break;
+      const bits = c << ((p & 3) << 3);
+      if (p < 4) k0 |= bits;
+      else if (p < 8) k1 |= bits;
+      else k2 |= bits;
+    }
+    if (p === len) return internShort(s, start, end, kind, k0, k1, k2);
+  }
+  return internLong(s, start, end, kind, hashOf(s, start, end));
+}
+
+function internShort(s: string, start: number, end: number, kind: number, k0: number, k1: number, k2: number): number {
+  const mask = (table.length >> 2) - 1;
+  let at = mix(k0, k1, k2) & mask;
+  for (;;) {
+    const e = 4 * at;
+    const ref = table[e + 3]!;
+    if (ref === 0) break;
+    if (ref > 0 && table[e] === k0 && table[e + 1] === k1 && table[e + 2] === k2) return ref - 1;
+    at = (at + 1) & mask;
+  }
+  const id = add(s, start, end, kind);
+  const e = 4 * at;
+  table[e] = k0;
+  table[e + 1] = k1;
+  table[e + 2] = k2;
+  table[e + 3] = id + 1;
+  if (values.length * 2 > table.length >> 2) grow();
+  return id;
+}
+
+function internLong(s: string, start: number, end: number, kind: number, h: number): number {
+  const mask = (table.length >> 2) - 1;
+  const len = end - start;
+  let at = h & mask;
+  for (;;) {
+    const e = 4 * at;
+    const ref = table[e + 3]!;
+    if (ref === 0) break;
+    if (ref < 0 && table[e] === h && table[e + 1] === len) {
+      const v = values[-ref - 1]!;
+      let k = 0;
+      while (k < len && v.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      if (k === len) return -ref - 1;
+    }
+    at = (at + 1) & mask;
+  }
+  const id = add(s, start, end, kind);
+  const e = 4 * at;
+  table[e] = h;
+  table[e + 1] = len;
+  table[e + 2] = 0;
+  table[e + 3] = -(id + 1);
+  if (values.length * 2 > table.length >> 2) grow();
+  return id;
+}
+
+/** Interns a whole string as a value of the given kind (term literals, base forms of words). */
+export function internValue(v: string, kind: number): number {
+  return intern(v, 0, v.length, kind);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function hashOf(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
   return h;
 }
 
@@ -138,17 +212,32 @@ function classOf(code: number): number {
   return c;
 }
 function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && classOf(code) === 1);
+  return code < 128 ? ASCII[code] === A_LETTER : code >= 0xc0 && classOf(code) === 1;
 }
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Per ASCII code unit: 1 symbol (`sym`), 2 break (`brk`), 3 break that ends a sentence. */
-const PUNCT = new Uint8Array(128);
-for (const ch of '$%#') PUNCT[ch.charCodeAt(0)] = 1;
-for (const ch of ':,()[]"<>=+&@|') PUNCT[ch.charCodeAt(0)] = 2;
-for (const ch of '.!?;') PUNCT[ch.charCodeAt(0)] = 3;
+// Classes of ASCII code units.
+const A_OTHER = 0;
+const A_SPACE = 1;
+const A_NEWLINE = 2;
+const A_LETTER = 3;
+const A_DIGIT = 4;
+const A_SYM = 5;
+const A_BRK = 6;
+const A_END = 7; // a break that ends a sentence
+const A_BRACE = 8;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c <= 32; c++) ASCII[c] = A_SPACE;
+ASCII[10] = A_NEWLINE;
+for (let c = 65; c <= 90; c++) ASCII[c] = A_LETTER;
+for (let c = 97; c <= 122; c++) ASCII[c] = A_LETTER;
+for (let c = 48; c <= 57; c++) ASCII[c] = A_DIGIT;
+for (const ch of '$%#') ASCII[ch.charCodeAt(0)] = A_SYM;
+for (const ch of ':,()[]"<>=+&@|') ASCII[ch.charCodeAt(0)] = A_BRK;
+for (const ch of '.!?;') ASCII[ch.charCodeAt(0)] = A_END;
+ASCII[123] = A_BRACE;
 const SYM_NON_ASCII = new Set(['€', '£', '¥', '₹']);
 const BRK_NON_ASCII = new Set(['“', '”', '«', '»', '¿', '¡']);
 
@@ -163,94 +252,106 @@ function paramEnd(s: string, i: number): number {
   return close + 2;
 }
 
+/** Reused output buffer of `tokenList` (copied to an exact-size array per text). */
+const scratch: number[] = [];
+
+/** Writes a token at `len` of the buffer (overwriting or growing it); returns the next position. */
+function put(d: number[], len: number, id: number, start: number, end: number, sentence: number, kind: number): number {
+  if (len < d.length) {
+    d[len] = id;
+    d[len + 1] = start;
+    d[len + 2] = end;
+    d[len + 3] = sentence * 8 + kind;
+  } else d.push(id, start, end, sentence * 8 + kind);
+  return len + 4;
+}
+
 /** Tokenizes already-folded text into the compact form (a hand-written scanner: this runs on every text). */
 export function tokenList(s: string): TokenList {
-  const gen = generation;
-  const d: number[] = [];
+  const d = scratch;
+  let len = 0;
   const n = s.length;
   let sentence = 0;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (c === 10) {
+    const cls = c < 128 ? ASCII[c]! : -1;
+    if (cls === A_SPACE) {
+      i++;
+      continue;
+    }
+    if (cls === A_NEWLINE) {
       sentence++;
       i++;
       continue;
     }
-    if (c <= 32) {
-      i++;
-      continue;
-    }
-    if (c === 123 && s.charCodeAt(i + 1) === 123) {
+    if (cls === A_BRACE && s.charCodeAt(i + 1) === 123) {
       const end = paramEnd(s, i);
       if (end !== -1) {
-        d.push(intern(s, i, end, hashOf(s, i, end), PARAM), i, end, sentence);
+        len = put(d, len, intern(s, i, end, PARAM), i, end, sentence, PARAM);
         i = end;
         continue;
       }
     }
-    if (isDigit(c)) {
+    if (cls === A_DIGIT) {
       let j = i + 1;
       for (;;) {
-        while (j < n && isDigit(s.charCodeAt(j))) j++;
+        while (isDigit(s.charCodeAt(j))) j++;
         const e = s.charCodeAt(j);
         if ((e === 46 || e === 44) && isDigit(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      d.push(intern(s, i, j, hashOf(s, i, j), NUM), i, j, sentence);
+      len = put(d, len, intern(s, i, j, NUM), i, j, sentence, NUM);
       i = j;
       continue;
     }
-    if (isLetter(c)) {
+    if (cls === A_LETTER || (cls === -1 && c >= 0xc0 && classOf(c) === 1)) {
       let j = i + 1;
       for (;;) {
         while (j < n && isLetter(s.charCodeAt(j))) j++;
         if (s.charCodeAt(j) === 39 && j + 1 < n && isLetter(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      d.push(intern(s, i, j, hashOf(s, i, j), WORD), i, j, sentence);
+      len = put(d, len, intern(s, i, j, WORD), i, j, sentence, WORD);
       i = j;
       continue;
     }
-    if (c < 128) {
-      const p = PUNCT[c]!;
-      if (p === 1) d.push(intern(s, i, i + 1, hashOf(s, i, i + 1), SYM), i, i + 1, sentence);
-      else if (p !== 0) {
-        d.push(intern(s, i, i + 1, hashOf(s, i, i + 1), BRK), i, i + 1, sentence);
-        if (p === 3) sentence++;
+    if (cls >= 0) {
+      if (cls === A_SYM) len = put(d, len, intern(s, i, i + 1, SYM), i, i + 1, sentence, SYM);
+      else if (cls === A_BRK || cls === A_END) {
+        len = put(d, len, intern(s, i, i + 1, BRK), i, i + 1, sentence, BRK);
+        if (cls === A_END) sentence++;
       }
       i++;
       continue;
     }
     const ch = s[i]!;
     if (SYM_NON_ASCII.has(ch)) {
-      d.push(intern(s, i, i + 1, hashOf(s, i, i + 1), SYM), i, i + 1, sentence);
+      len = put(d, len, intern(s, i, i + 1, SYM), i, i + 1, sentence, SYM);
       i++;
       continue;
     }
     if (BRK_NON_ASCII.has(ch)) {
-      d.push(intern(s, i, i + 1, hashOf(s, i, i + 1), BRK), i, i + 1, sentence);
+      len = put(d, len, intern(s, i, i + 1, BRK), i, i + 1, sentence, BRK);
       i++;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      if (PICTO.test(s.slice(i, i + 2))) d.push(intern(s, i, i + 2, hashOf(s, i, i + 2), EMOJI), i, i + 2, sentence);
+      if (PICTO.test(s.slice(i, i + 2))) len = put(d, len, intern(s, i, i + 2, EMOJI), i, i + 2, sentence, EMOJI);
       i += 2;
       continue;
     }
-    if (c >= 0x2000 && classOf(c) === 2) d.push(intern(s, i, i + 1, hashOf(s, i, i + 1), EMOJI), i, i + 1, sentence);
+    if (c >= 0x2000 && classOf(c) === 2) len = put(d, len, intern(s, i, i + 1, EMOJI), i, i + 1, sentence, EMOJI);
     i++;
   }
-  // The value table was reset while tokenizing (it is bounded): the ids before the reset are stale.
-  if (generation !== gen) return tokenList(s);
-  return { n: d.length >> 2, d, gen };
+  return { n: len >> 2, d: d.slice(0, len), gen: generation };
 }
 
 /** The tokens of a compact list as objects. */
 export function tokenObjects(list: TokenList): Token[] {
   const out: Token[] = [];
   const d = list.d;
-  for (let k = 0; k < d.length; k += 4) out.push({ kind: KIND_NAMES[kinds[d[k]!]!]!, value: values[d[k]!]!, start: d[k + 1]!, end: d[k + 2]!, sentence: d[k + 3]! });
+  for (let k = 0; k < d.length; k += 4) out.push({ kind: KIND_NAMES[d[k + 3]! & 7]!, value: values[d[k]!]!, start: d[k + 1]!, end: d[k + 2]!, sentence: d[k + 3]! >> 3 });
   return out;
 }
 

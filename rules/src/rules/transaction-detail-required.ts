@@ -33,7 +33,7 @@ const NAMES: Record<Detail, string> = {
 };
 
 /** Template-rules.md §5: each inner list is "one of these", every inner list is required. */
-const REQUIRED: Partial<Record<string, Detail[][]>> = {
+const REQUIRED_BY_USE_CASE: Partial<Record<string, Detail[][]>> = {
   order_confirmation: [['order', 'reference']],
   shipping_update: [['order', 'reference', 'tracking'], ['tracking', 'date', 'time', 'location']],
   delivery_update: [['order', 'reference', 'tracking']],
@@ -45,6 +45,8 @@ const REQUIRED: Partial<Record<string, Detail[][]>> = {
   feedback_survey: [['order', 'reference', 'date', 'tracking']],
   continue_conversation: [['reference', 'order', 'date']],
 };
+/** (A Map: looking a use case read from the draft up in an object would first internalize the string.) */
+const REQUIRED = new Map(Object.entries(REQUIRED_BY_USE_CASE));
 
 function details(draft: Draft, languages: string[], required: Detail[][]): Set<Detail> {
   const found = new Set<Detail>();
@@ -119,7 +121,7 @@ export default defineRule({
     const languages = draftLanguages(draft);
     const inferred = inferUseCase(draft, languages, options.inferFromBody);
     if (!inferred || !(USE_CASES as readonly string[]).includes(inferred.useCase)) return;
-    const required = REQUIRED[inferred.useCase];
+    const required = REQUIRED.get(inferred.useCase);
     if (!required) return;
     const found = details(draft, languages, required);
     const missing = required.filter((group) => !group.some((d) => found.has(d)));

@@ -99,15 +99,18 @@ const CALL_TO_BUY = 'call-to-buy';
  * - accepted vocabulary never matches; rejected vocabulary is returned with label `rejected`.
  * Phrases are widened over an adjacent lead verb ("Dapatkan", "Get") and tail ("untuk pembelian berikutnya").
  */
-const promotionCache = new WeakMap<Draft, { settings: LintSettings; found: Promotion[] }>();
-
 export function findPromotions(draft: Draft, settings: LintSettings): Promotion[] {
-  const hit = promotionCache.get(draft);
-  if (hit && hit.settings === settings) return hit.found;
+  // The rules of one draft run one after the other: a few recent answers are enough (no WeakMap, whose entries
+  // every garbage collection has to visit).
+  for (const entry of promotionCache) if (entry.draft === draft && entry.settings === settings) return entry.found;
   const found = computePromotions(draft, settings);
-  promotionCache.set(draft, { settings, found });
+  promotionCache[promotionNext] = { draft, settings, found };
+  promotionNext = (promotionNext + 1) % PROMOTION_CACHE_SIZE;
   return found;
 }
+const PROMOTION_CACHE_SIZE = 4;
+const promotionCache: { draft: Draft; settings: LintSettings; found: Promotion[] }[] = [];
+let promotionNext = 0;
 
 function computePromotions(draft: Draft, settings: LintSettings): Promotion[] {
   const languages = draftLanguages(draft);
