@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Rule, RuleCatalog } from '@pesan/core';
 import { allRules } from './rules/index.js';
+import { reloadLexicons } from './lexicon/index.js';
 
 // Resolved through the package name, so it also holds when the CLI runs from a single-file bundle.
 const packageRoot = path.dirname(fileURLToPath(import.meta.resolve('@pesan/rules/package.json')));
@@ -40,9 +41,16 @@ function fingerprint(): string {
   return cachedFingerprint;
 }
 
-export const catalog: RuleCatalog = {
+/** Re-reads lexicon files on next use (after an edit in an editor session) and recomputes the fingerprint. */
+function reload(): void {
+  reloadLexicons();
+  cachedFingerprint = undefined;
+}
+
+export const catalog: RuleCatalog & { reload(): void } = {
   rules: allRules as readonly Rule[],
   version,
   docsUrl,
   fingerprint,
+  reload,
 };

@@ -55,7 +55,23 @@ export interface TermIndex {
    * has the id, STARTS when terms may start at it, INFLECTED when the word has other base forms.
    */
   flags: Uint8Array;
-  /** Value-table generation `infos` and `flags` belong to. */
+  /**
+   * The `starts` and `nexts` of every value id with STARTS, in flat arrays (the scan reads a token's `nexts` from
+   * one typed array and touches a term only when its second token matches): the id's entries are
+   * `[startOff[id], startOff[id] + startCount[id])`.
+   */
+  startOff: Int32Array;
+  startCount: Int32Array;
+  /**
+   * Per start term, how the scan continues once the first token is known to match: ≥ 0, the value id the
+   * next token must have (a literal second pattern; then match from the third pattern); NEXT_ANY, match from the
+   * second pattern at the next token; NEXT_FULL, match the whole term here (a placeholder that may take several
+   * tokens); NEXT_DONE, a one-token term that has matched; NEXT_PERCENT / NEXT_MONEY, a `{percent}` / `{money}` at a
+   * number or parameter, which needs a `%` / a currency word or symbol next.
+   */
+  flatNexts: Int32Array;
+  flatTerms: CompiledTerm[];
+  /** Value-table generation the per-id tables belong to. */
   gen: number;
 }
 
@@ -75,14 +91,6 @@ export interface TokenInfo {
   inflected: boolean;
   /** Terms that may start at the token, in the order they are tried. */
   starts: readonly CompiledTerm[];
-  /**
-   * Per term of `starts`, how the scan continues once the first token is known to match: ≥ 0, the value id the
-   * next token must have (a literal second pattern; then match from the third pattern); NEXT_ANY, match from the
-   * second pattern at the next token; NEXT_FULL, match the whole term here (a placeholder that may take several
-   * tokens); NEXT_DONE, a one-token term that has matched; NEXT_PERCENT / NEXT_MONEY, a `{percent}` / `{money}` at a
-   * number or parameter, which needs a `%` / a currency word or symbol next.
-   */
-  nexts: readonly number[];
 }
 type StartClass = 'numlike' | 'param' | 'cur' | 'word' | 'sym';
 
@@ -93,6 +101,13 @@ let nextUid = 1;
 /** Compiles one term string (`diskon {percent}`, `promo*`, `buy now`) into token patterns. */
 export function compileTerm(source: string, entry: CompiledEntry): CompiledTerm {
   const pats: Pattern[] = [];
+  if (!source.includes('{') && !source.includes('*')) {
+    // Only literal words (most terms): the tokens of the whole folded term are the tokens of its space-separated
+    // chunks (no token spans a space, and folding maps each character on its own).
+    for (const tok of tokenizeFolded(fold(source))) pats.push({ t: 'lit', v: tok.value, k: KIND_CODES[tok.kind], id: -1 });
+    if (pats.length === 0) throw new TermSyntaxError(`term "${source}" has no words`);
+    return { uid: nextUid++, source, pats, entry, gen: -1, phFirst: false, next: -1 };
+  }
   for (const chunk of source.trim().split(/\s+/)) {
     const parts = chunk.split(/(\{[a-z_]+\})/).filter((p) => p !== '');
     parts.forEach((part, k) => {
@@ -129,7 +144,20 @@ function push<K>(map: Map<K, CompiledTerm[]>, key: K, term: CompiledTerm): void 
 }
 
 export function emptyIndex(): TermIndex {
-  return { exact: new Map(), wild: new Map(), ph: new Map(), infos: [], flags: new Uint8Array(1024), gen: tableGeneration() };
+  const index: TermIndex = {
+    exact: new Map(),
+    wild: new Map(),
+    ph: new Map(),
+    infos: [],
+    flags: new Uint8Array(0),
+    startOff: new Int32Array(0),
+    startCount: new Int32Array(0),
+    flatNexts: new Int32Array(0),
+    flatTerms: [],
+    // No per-id tables yet: they are made on first use (most indexes of a language are never scanned).
+    gen: -1,
+  };
+  return index;
 }
 
 /** Token classes a placeholder can start at (see matchPlaceholder: `{time}` needs a number or a parameter...). */
@@ -145,9 +173,20 @@ const START_CLASSES: Record<Placeholder, readonly StartClass[]> = {
   percent: ['numlike', 'param'],
 };
 
-export function addToIndex(index: TermIndex, term: CompiledTerm): void {
+/** Forgets what the index knows per value id (after a change of terms, or of the token value table). */
+function resetIdTables(index: TermIndex): void {
   index.infos = [];
   index.flags = new Uint8Array(1024);
+  index.startOff = new Int32Array(1024);
+  index.startCount = new Int32Array(1024);
+  index.flatNexts = new Int32Array(1024);
+  index.flatTerms = [];
+  index.gen = tableGeneration();
+}
+
+export function addToIndex(index: TermIndex, term: CompiledTerm): void {
+  // What the index knew per value id is out of date: remade on next use.
+  index.gen = -1;
   const first = term.pats[0]!;
   if (first.t === 'lit') push(index.exact, first.v, term);
   else if (first.t === 'pre') push(index.wild, first.v.slice(0, 3), term);
@@ -369,6 +408,11 @@ export function makeView(tl: TokenList, index: TermIndex, env: MatchEnv): TokenV
   return { tl, env, index };
 }
 
+function grownTo<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 /** The `TermIndex.flags` of a value id (computing what the index knows about it on first use). */
 function flagsOf(index: TermIndex, id: number, env: MatchEnv): number {
   if (index.gen === tableGeneration() && id < index.flags.length) {
@@ -425,6 +469,32 @@ function matchPatterns(term: CompiledTerm, from: number, view: TokenView, at: nu
   return at;
 }
 
+const guardFirsts = new WeakMap<readonly CompiledTerm[], { gen: number; ids: Int32Array }>();
+
+/**
+ * Per term of a list (an entry's `requires`, `unless`, `except`), the value id of its literal first token, or -1
+ * (a prefix or a placeholder), in the current token value table: lets a caller that tries every term at every
+ * token skip most tries with one comparison (see `mayStartAt`).
+ */
+export function firstLiteralIds(terms: readonly CompiledTerm[]): Int32Array {
+  const gen = tableGeneration();
+  const hit = guardFirsts.get(terms);
+  if (hit !== undefined && hit.gen === gen) return hit.ids;
+  const ids = new Int32Array(terms.length);
+  terms.forEach((term, k) => {
+    if (term.gen !== gen) resolveTerm(term);
+    const first = term.pats[0]!;
+    ids[k] = first.t === 'lit' ? first.id : -1;
+  });
+  guardFirsts.set(terms, { gen, ids });
+  return ids;
+}
+
+/** Whether a term whose first literal has value id `first` (-1: not a literal) may match at token i. */
+export function mayStartAt(view: TokenView, i: number, first: number): boolean {
+  return first < 0 || (i < view.tl.n && isLiteral(view, i, view.tl.d[4 * i]!, first));
+}
+
 /** Token index after a match of `term` starting at token i, or -1. */
 export function matchTermAt(term: CompiledTerm, view: TokenView, i: number): number {
   return matchPatterns(term, 0, view, i);
@@ -476,11 +546,7 @@ function addAll(out: CompiledTerm[], list: readonly CompiledTerm[] | undefined):
  * follows from its value (letters, digits, `{{…}}`, a symbol, an emoji), so this is cached per value id and index.
  */
 export function tokenInfo(index: TermIndex, id: number, env: MatchEnv): TokenInfo {
-  if (index.gen !== tableGeneration()) {
-    index.infos = [];
-    index.flags = new Uint8Array(1024);
-    index.gen = tableGeneration();
-  }
+  if (index.gen !== tableGeneration()) resetIdTables(index);
   const infos = index.infos;
   if (id < infos.length) {
     const hit = infos[id];
@@ -522,12 +588,23 @@ export function tokenInfo(index: TermIndex, id: number, env: MatchEnv): TokenInf
     if (term.gen !== tableGeneration()) resolveTerm(term);
     nexts.push(nextOf(term, kind));
   }
-  const info: TokenInfo = { cands, candIds, inflected: cands.length > 1, starts: out.length > 0 ? out : NONE, nexts };
+  const info: TokenInfo = { cands, candIds, inflected: cands.length > 1, starts: out.length > 0 ? out : NONE };
   infos[id] = info;
   if (id >= index.flags.length) {
-    const grown = new Uint8Array(Math.max(id + 1, index.flags.length * 2));
-    grown.set(index.flags);
-    index.flags = grown;
+    const size = Math.max(id + 1, index.flags.length * 2);
+    index.flags = grownTo(index.flags, new Uint8Array(size));
+    index.startOff = grownTo(index.startOff, new Int32Array(size));
+    index.startCount = grownTo(index.startCount, new Int32Array(size));
+  }
+  if (out.length > 0) {
+    const off = index.flatTerms.length;
+    if (off + out.length > index.flatNexts.length) index.flatNexts = grownTo(index.flatNexts, new Int32Array(Math.max(off + out.length, index.flatNexts.length * 2)));
+    for (let k = 0; k < out.length; k++) {
+      index.flatNexts[off + k] = nexts[k]!;
+      index.flatTerms.push(out[k]!);
+    }
+    index.startOff[id] = off;
+    index.startCount[id] = out.length;
   }
   index.flags[id] = KNOWN | (out.length > 0 ? STARTS : 0) | (cands.length > 1 ? INFLECTED : 0) | (kind === WORD && env.currencies.has(value) ? CURRENCY : 0);
   return info;
@@ -555,11 +632,12 @@ export function scan(view: TokenView): RawMatch[] {
     if ((d[4 * i + 3]! & 7) === BRK) continue;
     const id = d[4 * i]!;
     if ((flagsOf(index, id, env) & STARTS) === 0) continue;
-    const info = index.infos[id]!;
-    const starts = info.starts;
-    const nexts = info.nexts;
+    const nexts = index.flatNexts;
+    const starts = index.flatTerms;
+    const off = index.startOff[id]!;
+    const end = off + index.startCount[id]!;
     const nextId = i + 1 < n ? d[4 * i + 4]! : -1;
-    for (let k = 0; k < starts.length; k++) {
+    for (let k = off; k < end; k++) {
       const next = nexts[k]!;
       let to: number;
       if (next >= 0) {

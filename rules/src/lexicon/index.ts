@@ -43,6 +43,11 @@ export function getLexicons(): CompiledLexicons {
   return shared;
 }
 
+/** Forgets the compiled lexicons so the next use reads the files again (the language server calls this on edits). */
+export function reloadLexicons(): void {
+  shared = undefined;
+}
+
 /** Lexicon languages for a template language code: `en_US` → ['en'], `pt_BR` → ['pt'], `id` → ['id']; unknown or missing → every language. */
 export function languagesForCode(code: string | undefined, lexicons: CompiledLexicons = getLexicons()): string[] {
   // Rules ask this for every draft: remember the answer per code (a fresh array each time: callers own it).

@@ -1,6 +1,6 @@
 import { foldText, originalRange, type FoldedText } from './fold.js';
-import { addToIndex, compileTerm, emptyIndex, Inflector, makeView, matchPlaceholder, matchTermAt, scan, type CompiledEntry, type CompiledLanguage, type CompiledLexicons, type CompiledTerm, type MatchEnv, type RawMatch, type TermIndex, type TokenView } from './compile.js';
-import { BRK, kindOf, limitTable, NUM, PARAM, tableGeneration, tokenList, valueOf, type TokenList } from './tokenize.js';
+import { addToIndex, compileTerm, emptyIndex, firstLiteralIds, Inflector, makeView, matchPlaceholder, matchTermAt, mayStartAt, scan, type CompiledEntry, type CompiledLanguage, type CompiledLexicons, type CompiledTerm, type MatchEnv, type RawMatch, type TermIndex, type TokenView } from './compile.js';
+import { BRK, limitTable, NUM, PARAM, tableGeneration, tokenList, valueOf, type TokenList } from './tokenize.js';
 
 /** One occurrence of a lexicon term in a text. Offsets index the ORIGINAL text (map them with MappedText). */
 export interface LexiconMatch {
@@ -31,13 +31,15 @@ interface Analysis {
 interface LanguageAnalysis {
   lang: CompiledLanguage;
   view: TokenView;
-  /** Raw matches per phrase kind (by `kindSlot`), from one scan with the language's `scanIndex`. */
-  raw: (RawMatch[] | undefined)[];
-  /** Negation words and phrases (before / after a term), from the same scan. */
-  negBefore: RawMatch[];
-  negAfter: RawMatch[];
-  /** Matches per kind (by `kindSlot`, computed on first request). */
-  results: (LexiconMatch[] | undefined)[];
+  /** Raw matches of every phrase kind and of the negation words, from one scan with the language's `scanIndex`. */
+  found: RawMatch[];
+  /** Bit `kindSlot` set when `found` has a match of that kind (kinds 0–30; bit 31: a kind beyond). */
+  kindMask: number;
+  /** Negation words and phrases (before / after a term), from `found` (on first use). */
+  negBefore: RawMatch[] | undefined;
+  negAfter: RawMatch[] | undefined;
+  /** Matches per kind (by `kindSlot`, computed on first request; kinds without matches are not stored). */
+  results: (LexiconMatch[] | undefined)[] | undefined;
 }
 
 /** Analyses of the last CACHE_SIZE texts (a ring of keys: the oldest is dropped first). */
@@ -80,10 +82,12 @@ function lookup(text: string): Analysis {
 }
 
 function anyAt(terms: readonly CompiledTerm[], view: TokenView, from: number, to: number, skipFrom = -1, skipTo = -1): boolean {
+  const firsts = firstLiteralIds(terms);
   for (let i = from; i < to; i++) {
     if (i >= skipFrom && i < skipTo) continue;
-    for (const term of terms) {
-      const end = matchTermAt(term, view, i);
+    for (let k = 0; k < terms.length; k++) {
+      if (!mayStartAt(view, i, firsts[k]!)) continue;
+      const end = matchTermAt(terms[k]!, view, i);
       if (end > i && end <= to) return true;
     }
   }
@@ -97,9 +101,11 @@ function hasBreak(tl: TokenList, from: number, to: number): boolean {
 
 /** Whether the match lies inside an occurrence of one of `terms` (which must cover all of it). */
 function insideAny(terms: readonly CompiledTerm[], view: TokenView, m: RawMatch): boolean {
+  const firsts = firstLiteralIds(terms);
   for (let i = Math.max(0, m.from - 6); i <= m.from; i++) {
-    for (const term of terms) {
-      const end = matchTermAt(term, view, i);
+    for (let k = 0; k < terms.length; k++) {
+      if (!mayStartAt(view, i, firsts[k]!)) continue;
+      const end = matchTermAt(terms[k]!, view, i);
       if (end >= m.to) return true;
     }
   }
@@ -169,47 +175,41 @@ function languageAnalysis(a: Analysis, lang: CompiledLanguage): LanguageAnalysis
   const hit = a.langs[lang.slot];
   if (hit !== undefined && hit.lang === lang) return hit;
   const view = makeView(a.tl, lang.scanIndex, lang.env);
-  const kindCount = lang.kindCount;
-  const raw = new Array<RawMatch[] | undefined>(kindCount);
-  let negBefore = NO_RAW;
-  let negAfter = NO_RAW;
   const found = scan(view);
-  for (let k = 0; k < found.length; k++) {
-    const m = found[k]!;
-    const entry = m.term.entry;
-    if (entry === lang.negBeforeEntry) {
-      if (negBefore === NO_RAW) negBefore = [];
-      negBefore.push(m);
-    } else if (entry === lang.negAfterEntry) {
-      if (negAfter === NO_RAW) negAfter = [];
-      negAfter.push(m);
-    } else {
-      const list = raw[entry.kindSlot];
-      if (list) list.push(m);
-      else raw[entry.kindSlot] = [m];
-    }
+  let kindMask = 0;
+  for (const m of found) {
+    const slot = m.term.entry.kindSlot;
+    if (slot >= 0) kindMask |= 1 << Math.min(slot, 31);
   }
-  const la: LanguageAnalysis = { lang, view, raw, negBefore, negAfter, results: new Array<LexiconMatch[] | undefined>(kindCount) };
+  const la: LanguageAnalysis = { lang, view, found, kindMask, negBefore: undefined, negAfter: undefined, results: undefined };
   a.langs[lang.slot] = la;
   return la;
 }
 
+/** The raw matches of one entry (a negation pseudo-entry) in scan order. */
+function negations(found: readonly RawMatch[], entry: CompiledEntry): RawMatch[] {
+  let out: RawMatch[] | undefined;
+  for (const m of found) if (m.term.entry === entry) (out ??= []).push(m);
+  return out ?? NO_RAW;
+}
+
 function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): LexiconMatch[] {
   const la = languageAnalysis(a, lang);
-  const hit = la.results[slot];
+  if ((la.kindMask & (1 << Math.min(slot, 31))) === 0) return NO_MATCHES;
+  const hit = la.results?.[slot];
   if (hit !== undefined) return hit;
-  const found = la.raw[slot];
-  if (found === undefined) {
-    la.results[slot] = NO_MATCHES;
-    return NO_MATCHES;
-  }
+  // The raw matches of the kind, in scan order.
+  let found: RawMatch[] | undefined;
+  for (const m of la.found) if (m.term.entry.kindSlot === slot) (found ??= []).push(m);
+  if (found === undefined) return NO_MATCHES;
   const tl = a.tl;
   const d = tl.d;
   const view = la.view;
   const raw = dedupe(found);
   const out: LexiconMatch[] = [];
   let negBefore: RawMatch[] | undefined;
-  const negAfter = la.negAfter;
+  const negAfter = (la.negAfter ??= negations(la.found, lang.negAfterEntry));
+  const allBefore = (la.negBefore ??= negations(la.found, lang.negBeforeEntry));
   const scope = lang.def.negation.scope;
   for (const m of raw) {
     const entry = m.term.entry;
@@ -229,9 +229,9 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
     }
     if (entry.except && insideAny(entry.except, view, m)) continue;
     let negated = false;
-    if (!entry.def.ignore_negation && (la.negBefore.length > 0 || negAfter.length > 0)) {
+    if (!entry.def.ignore_negation && (allBefore.length > 0 || negAfter.length > 0)) {
       // A negation word inside another term ("don't miss our offer", "no te pierdas") is not a negation.
-      negBefore ??= la.negBefore.length === 0 ? la.negBefore : outsideAll(la.negBefore, raw);
+      negBefore ??= allBefore.length === 0 ? allBefore : outsideAll(allBefore, raw);
       // The scope is `scope` tokens in the same clause: punctuation (`:` `,` `.`) ends it.
       for (const n of negBefore) {
         if (n.to <= m.from && m.from - n.to <= scope && !hasBreak(tl, n.to, m.from)) {
@@ -250,7 +250,7 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
     }
     out.push(toMatch(a, m, entry, negated));
   }
-  la.results[slot] = out;
+  (la.results ??= new Array<LexiconMatch[] | undefined>(lang.kindCount))[slot] = out;
   return out;
 }
 

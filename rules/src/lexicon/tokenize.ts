@@ -219,7 +219,8 @@ function isDigit(code: number): boolean {
 }
 
 // Classes of ASCII code units.
-const A_OTHER = 0;
+// 0 = any other code unit (the default of the table).
+
 const A_SPACE = 1;
 const A_NEWLINE = 2;
 const A_LETTER = 3;
@@ -252,22 +253,25 @@ function paramEnd(s: string, i: number): number {
   return close + 2;
 }
 
-/** Reused output buffer of `tokenList` (copied to an exact-size array per text). */
+/** Reused output buffer of the scanner (copied to an exact-size array per text). */
 const scratch: number[] = [];
 
 /** Writes a token at `len` of the buffer (overwriting or growing it); returns the next position. */
-function put(d: number[], len: number, id: number, start: number, end: number, sentence: number, kind: number): number {
+function put(d: number[], len: number, start: number, end: number, sentence: number, kind: number): number {
   if (len < d.length) {
-    d[len] = id;
+    d[len] = -1;
     d[len + 1] = start;
     d[len + 2] = end;
     d[len + 3] = sentence * 8 + kind;
-  } else d.push(id, start, end, sentence * 8 + kind);
+  } else d.push(-1, start, end, sentence * 8 + kind);
   return len + 4;
 }
 
-/** Tokenizes already-folded text into the compact form (a hand-written scanner: this runs on every text). */
-export function tokenList(s: string): TokenList {
+/**
+ * The scanner (hand-written: this runs on every text): writes the tokens of already-folded text to `scratch` in the
+ * compact layout, value ids left at -1, and returns the number of ints written.
+ */
+function scanTokens(s: string): number {
   const d = scratch;
   let len = 0;
   const n = s.length;
@@ -288,7 +292,7 @@ export function tokenList(s: string): TokenList {
     if (cls === A_BRACE && s.charCodeAt(i + 1) === 123) {
       const end = paramEnd(s, i);
       if (end !== -1) {
-        len = put(d, len, intern(s, i, end, PARAM), i, end, sentence, PARAM);
+        len = put(d, len, i, end, sentence, PARAM);
         i = end;
         continue;
       }
@@ -301,7 +305,7 @@ export function tokenList(s: string): TokenList {
         if ((e === 46 || e === 44) && isDigit(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      len = put(d, len, intern(s, i, j, NUM), i, j, sentence, NUM);
+      len = put(d, len, i, j, sentence, NUM);
       i = j;
       continue;
     }
@@ -312,14 +316,14 @@ export function tokenList(s: string): TokenList {
         if (s.charCodeAt(j) === 39 && j + 1 < n && isLetter(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      len = put(d, len, intern(s, i, j, WORD), i, j, sentence, WORD);
+      len = put(d, len, i, j, sentence, WORD);
       i = j;
       continue;
     }
     if (cls >= 0) {
-      if (cls === A_SYM) len = put(d, len, intern(s, i, i + 1, SYM), i, i + 1, sentence, SYM);
+      if (cls === A_SYM) len = put(d, len, i, i + 1, sentence, SYM);
       else if (cls === A_BRK || cls === A_END) {
-        len = put(d, len, intern(s, i, i + 1, BRK), i, i + 1, sentence, BRK);
+        len = put(d, len, i, i + 1, sentence, BRK);
         if (cls === A_END) sentence++;
       }
       i++;
@@ -327,37 +331,45 @@ export function tokenList(s: string): TokenList {
     }
     const ch = s[i]!;
     if (SYM_NON_ASCII.has(ch)) {
-      len = put(d, len, intern(s, i, i + 1, SYM), i, i + 1, sentence, SYM);
+      len = put(d, len, i, i + 1, sentence, SYM);
       i++;
       continue;
     }
     if (BRK_NON_ASCII.has(ch)) {
-      len = put(d, len, intern(s, i, i + 1, BRK), i, i + 1, sentence, BRK);
+      len = put(d, len, i, i + 1, sentence, BRK);
       i++;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      if (PICTO.test(s.slice(i, i + 2))) len = put(d, len, intern(s, i, i + 2, EMOJI), i, i + 2, sentence, EMOJI);
+      if (PICTO.test(s.slice(i, i + 2))) len = put(d, len, i, i + 2, sentence, EMOJI);
       i += 2;
       continue;
     }
-    if (c >= 0x2000 && classOf(c) === 2) len = put(d, len, intern(s, i, i + 1, EMOJI), i, i + 1, sentence, EMOJI);
+    if (c >= 0x2000 && classOf(c) === 2) len = put(d, len, i, i + 1, sentence, EMOJI);
     i++;
   }
-  return { n: len >> 2, d: d.slice(0, len), gen: generation };
+  return len;
 }
 
-/** The tokens of a compact list as objects. */
-export function tokenObjects(list: TokenList): Token[] {
-  const out: Token[] = [];
-  const d = list.d;
-  for (let k = 0; k < d.length; k += 4) out.push({ kind: KIND_NAMES[d[k + 3]! & 7]!, value: values[d[k]!]!, start: d[k + 1]!, end: d[k + 2]!, sentence: d[k + 3]! >> 3 });
-  return out;
+/** Tokenizes already-folded text into the compact form, interning the token values. */
+export function tokenList(s: string): TokenList {
+  const len = scanTokens(s);
+  const d = scratch.slice(0, len);
+  for (let k = 0; k < len; k += 4) d[k] = intern(s, d[k + 1]!, d[k + 2]!, d[k + 3]! & 7);
+  return { n: len >> 2, d, gen: generation };
 }
 
-/** Tokenizes already-folded text. */
+/** Tokenizes already-folded text (as objects; the values are not interned). */
 export function tokenizeFolded(s: string): Token[] {
-  return tokenObjects(tokenList(s));
+  const len = scanTokens(s);
+  const d = scratch;
+  const out: Token[] = [];
+  for (let k = 0; k < len; k += 4) {
+    const start = d[k + 1]!;
+    const end = d[k + 2]!;
+    out.push({ kind: KIND_NAMES[d[k + 3]! & 7]!, value: s.slice(start, end), start, end, sentence: d[k + 3]! >> 3 });
+  }
+  return out;
 }
 
 /** Folds and tokenizes text. */

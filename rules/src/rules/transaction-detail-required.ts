@@ -8,7 +8,7 @@ import { findTerms, valueShape } from '../lexicon/index.js';
 /** Kinds of detail, from the `transaction-detail` lexicon labels and from the shape of parameter examples. */
 type Detail = 'order' | 'reference' | 'tracking' | 'amount' | 'date' | 'time' | 'account' | 'location';
 
-const FROM_LABEL: Record<string, Detail> = {
+const DETAIL_OF_LABEL: Record<string, Detail> = {
   'order-number': 'order',
   'reference-number': 'reference',
   'tracking-number': 'tracking',
@@ -20,6 +20,8 @@ const FROM_LABEL: Record<string, Detail> = {
   'account-identifier': 'account',
   location: 'location',
 };
+/** (Maps: a label or use case looked up in an object would first be internalized, a slow global lookup.) */
+const FROM_LABEL = new Map(Object.entries(DETAIL_OF_LABEL));
 
 const NAMES: Record<Detail, string> = {
   order: 'an order number',
@@ -45,7 +47,6 @@ const REQUIRED_BY_USE_CASE: Partial<Record<string, Detail[][]>> = {
   feedback_survey: [['order', 'reference', 'date', 'tracking']],
   continue_conversation: [['reference', 'order', 'date']],
 };
-/** (A Map: looking a use case read from the draft up in an object would first internalize the string.) */
 const REQUIRED = new Map(Object.entries(REQUIRED_BY_USE_CASE));
 
 function details(draft: Draft, languages: string[], required: Detail[][]): Set<Detail> {
@@ -54,7 +55,12 @@ function details(draft: Draft, languages: string[], required: Detail[][]): Set<D
   if (draft.body) texts.push(draft.body.text.text);
   if (draft.header?.text) texts.push(draft.header.text.value);
   for (const b of draft.buttons) if (b.url) texts.push(b.url.value.replace(/[/?=&]+/g, ' '));
-  for (const text of texts) for (const m of findTerms(text, { kinds: ['transaction-detail'], languages })) if (!m.negated && FROM_LABEL[m.label]) found.add(FROM_LABEL[m.label]!);
+  for (const text of texts) {
+    for (const m of findTerms(text, { kinds: ['transaction-detail'], languages })) {
+      const detail = m.negated ? undefined : FROM_LABEL.get(m.label);
+      if (detail) found.add(detail);
+    }
+  }
   if (draft.header?.format.value === 'location') found.add('location');
   // A link with a parameter points at this user's own order, booking or account.
   if (draft.buttons.some((b) => b.url && validParameters(b.url.value).length > 0)) found.add('reference');

@@ -31,8 +31,9 @@ export interface PolicyMatch {
 export function policyMatches(draft: Draft, settings: LintSettings, kinds: readonly string[], texts: readonly SearchedText[] = searchedTexts(draft)): PolicyMatch[] {
   const languages = languagesForCode(draft.language?.value);
   const out: PolicyMatch[] = [];
+  const shared = kinds.length === 1 && (POLICY_KINDS as readonly string[]).includes(kinds[0]!) ? draftCache(draft, settings) : undefined;
   for (const where of texts) {
-    const found = findTerms(where.text.text, { languages, kinds, vocabulary: settings.vocabulary });
+    const found = shared ? kindMatches(shared, where.text, languages, kinds[0]!, settings) : findTerms(where.text.text, { languages, kinds, vocabulary: settings.vocabulary });
     let lastEnd = -1;
     const seen = new Set<string>();
     for (const match of found) {
@@ -44,4 +45,44 @@ export function policyMatches(draft: Draft, settings: LintSettings, kinds: reado
     }
   }
   return out;
+}
+
+/**
+ * The kinds the content rules ask about one at a time (otp-outside-authentication, sensitive-identifier-request,
+ * threatening-content): one lexicon query per text answers all of them, and each rule takes its kind. A query for
+ * several kinds returns, for each kind, exactly the matches a query for that kind alone returns, in the same order.
+ */
+const POLICY_KINDS = ['otp', 'sensitive-identifier', 'threat'] as const;
+
+interface DraftCache {
+  draft: Draft;
+  settings: LintSettings;
+  /** Per text: its matches of POLICY_KINDS, by kind. */
+  texts: Map<MappedText, Map<string, LexiconMatch[]>>;
+}
+
+/** The rules of one draft run one after the other: a few recent drafts are enough. */
+const recentDrafts: DraftCache[] = [];
+let nextDraft = 0;
+
+function draftCache(draft: Draft, settings: LintSettings): DraftCache {
+  for (const c of recentDrafts) if (c.draft === draft && c.settings === settings) return c;
+  const c: DraftCache = { draft, settings, texts: new Map() };
+  recentDrafts[nextDraft] = c;
+  nextDraft = (nextDraft + 1) % 4;
+  return c;
+}
+
+function kindMatches(cache: DraftCache, text: MappedText, languages: string[], kind: string, settings: LintSettings): LexiconMatch[] {
+  let byKind = cache.texts.get(text);
+  if (!byKind) {
+    byKind = new Map();
+    for (const m of findTerms(text.text, { languages, kinds: POLICY_KINDS, vocabulary: settings.vocabulary })) {
+      const list = byKind.get(m.kind);
+      if (list) list.push(m);
+      else byKind.set(m.kind, [m]);
+    }
+    cache.texts.set(text, byKind);
+  }
+  return byKind.get(kind) ?? [];
 }
