@@ -1,5 +1,6 @@
-import { findEmoji, findParameters, monospaceRanges, type Draft, type Match, type Range, type SourceFile } from '@pesan/core';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { findEmoji, findParameters, monospaceRanges, type Draft, type Match, type Range } from '@pesan/core';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { jsonTemplateNode } from './json-source.js';
 
 /** Shared helpers of the header, body, footer, formatting and authentication-content rules. */
 
@@ -154,7 +155,6 @@ export interface JsonComponent {
   text?: string;
 }
 
-const documents = new WeakMap<SourceFile, Document.Parsed>();
 
 function keyOf(map: YAMLMap, key: string): { value: unknown; keyRange?: Range } | undefined {
   for (const pair of map.items) {
@@ -177,22 +177,8 @@ function rangeOf(node: unknown): Range | undefined {
  * Undefined for Markdown drafts or when `components` is not an array.
  */
 export function jsonComponents(draft: Draft): { components: JsonComponent[]; keyRange?: Range; range: Range } | undefined {
-  if (draft.format !== 'meta-json') return undefined;
-  let doc = documents.get(draft.file);
-  if (!doc) {
-    doc = parseDocument(draft.file.text, { uniqueKeys: false, prettyErrors: false });
-    documents.set(draft.file, doc);
-  }
-  const root = doc.contents;
-  const candidates: unknown[] = [];
-  if (isSeq(root)) candidates.push(...root.items);
-  else if (isMap(root)) {
-    const data = keyOf(root, 'data');
-    if (data && isSeq(data.value)) candidates.push(...data.value.items);
-    candidates.push(root);
-  }
-  const template = candidates.find((node) => isMap(node) && rangeOf(node)?.[0] === draft.range[0]);
-  if (!isMap(template)) return undefined;
+  const template = jsonTemplateNode(draft);
+  if (!template) return undefined;
   const pair = keyOf(template, 'components');
   if (!pair || !isSeq(pair.value)) return undefined;
   const components: JsonComponent[] = [];

@@ -1,5 +1,6 @@
 import { findBraceMistakes, findParameters, validParameters, type Draft, type Fix, type MappedText, type ParameterToken, type Range, type TextField } from '@pesan/core';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { jsonTemplateNode } from './json-source.js';
 
 /** Shared helpers of the parameter and example rules. */
 
@@ -207,29 +208,14 @@ export function valueRange(field: TextField): Range {
   return field.text.fileRange(0, field.text.text.length);
 }
 
-const documents = new WeakMap<object, Document.Parsed>();
 
 /**
  * `param_name` nodes of a Meta JSON draft's `body_text_named_params` and `header_text_named_params`, with their
  * positions (the model keeps one example per name, so duplicates are only visible in the source).
  */
 export function jsonNamedExampleDeclarations(draft: Draft): { key: string; name: string; range: Range }[] {
-  if (draft.format !== 'meta-json') return [];
-  let doc = documents.get(draft.file);
-  if (!doc) {
-    doc = parseDocument(draft.file.text, { uniqueKeys: false, prettyErrors: false });
-    documents.set(draft.file, doc);
-  }
-  const root = doc.contents;
-  const candidates: unknown[] = [];
-  if (isSeq(root)) candidates.push(...root.items);
-  else if (isMap(root)) {
-    const data = pairValue(root, 'data');
-    if (isSeq(data)) candidates.push(...data.items);
-    candidates.push(root);
-  }
-  const template = candidates.find((node) => isMap(node) && (node as Node).range?.[0] === draft.range[0]);
-  if (!isMap(template)) return [];
+  const template = jsonTemplateNode(draft);
+  if (!template) return [];
   const components = pairValue(template, 'components');
   if (!isSeq(components)) return [];
   const out: { key: string; name: string; range: Range }[] = [];
