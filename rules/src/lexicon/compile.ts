@@ -1,8 +1,8 @@
 import { fold } from './fold.js';
 import { BRK, EMOJI, internValue, kindOf, NUM, PARAM, SYM, tableGeneration, tokenizeFolded, valueOf, WORD, type TokenKind, type TokenList } from './tokenize.js';
+import type { EntryDef, KindDef, LanguageDef } from './schema.js';
 
 const KIND_CODES: Record<TokenKind, number> = { word: WORD, num: NUM, param: PARAM, sym: SYM, brk: BRK, emoji: EMOJI };
-import type { EntryDef, KindDef, LanguageDef } from './schema.js';
 
 /** Placeholders a term may use. */
 export const PLACEHOLDERS = ['num', 'percent', 'money', 'param', 'word', 'any', 'id', 'date', 'time'] as const;
@@ -22,10 +22,6 @@ export interface CompiledTerm {
   entry: CompiledEntry;
   /** Token value table generation the literal ids of `pats` belong to (-1: not resolved yet). */
   gen: number;
-  /** The first pattern is a placeholder. */
-  phFirst: boolean;
-  /** Value id of the second pattern when it is a literal (resolved with `gen`), else -1. */
-  next: number;
 }
 
 export interface CompiledEntry {
@@ -106,7 +102,7 @@ export function compileTerm(source: string, entry: CompiledEntry): CompiledTerm 
     // chunks (no token spans a space, and folding maps each character on its own).
     for (const tok of tokenizeFolded(fold(source))) pats.push({ t: 'lit', v: tok.value, k: KIND_CODES[tok.kind], id: -1 });
     if (pats.length === 0) throw new TermSyntaxError(`term "${source}" has no words`);
-    return { uid: nextUid++, source, pats, entry, gen: -1, phFirst: false, next: -1 };
+    return { uid: nextUid++, source, pats, entry, gen: -1 };
   }
   for (const chunk of source.trim().split(/\s+/)) {
     const parts = chunk.split(/(\{[a-z_]+\})/).filter((p) => p !== '');
@@ -134,7 +130,7 @@ export function compileTerm(source: string, entry: CompiledEntry): CompiledTerm 
     });
   }
   if (pats.length === 0) throw new TermSyntaxError(`term "${source}" has no words`);
-  return { uid: nextUid++, source, pats, entry, gen: -1, phFirst: pats[0]!.t === 'ph', next: -1 };
+  return { uid: nextUid++, source, pats, entry, gen: -1 };
 }
 
 function push<K>(map: Map<K, CompiledTerm[]>, key: K, term: CompiledTerm): void {
@@ -395,8 +391,8 @@ export function matchPlaceholder(p: Placeholder, tl: TokenList, i: number, env: 
 }
 
 /**
- * Tokens of one text seen through one term index: what the index knows about each token (base forms, terms that
- * start there) is looked up once per token and shared by the scan, the guards and the negation checks.
+ * Tokens of one text seen through one term index and its language (what the index knows per token value: base
+ * forms, terms that start there, is kept in the index by value id).
  */
 export interface TokenView {
   tl: TokenList;
@@ -431,8 +427,6 @@ function anyStartsWith(list: readonly string[], prefix: string): boolean {
 /** Interns the literal values of a term in the current token value table (once per table generation). */
 function resolveTerm(term: CompiledTerm): void {
   for (const p of term.pats) if (p.t === 'lit') p.id = internValue(p.v, p.k);
-  const second = term.pats[1];
-  term.next = second?.t === 'lit' ? second.id : -1;
   term.gen = tableGeneration();
 }
 
@@ -472,9 +466,9 @@ function matchPatterns(term: CompiledTerm, from: number, view: TokenView, at: nu
 const guardFirsts = new WeakMap<readonly CompiledTerm[], { gen: number; ids: Int32Array }>();
 
 /**
- * Per term of a list (an entry's `requires`, `unless`, `except`), the value id of its literal first token, or -1
- * (a prefix or a placeholder), in the current token value table: lets a caller that tries every term at every
- * token skip most tries with one comparison (see `mayStartAt`).
+ * Per term of a list (an entry's `requires`, `unless`, `except`), the value id of its literal first token in the
+ * current token value table, or, for a prefix or a placeholder, -2 minus a bit set of the token kinds it can start
+ * at: lets a caller that tries every term at every token skip most tries with one comparison (see `mayStartAt`).
  */
 export function firstLiteralIds(terms: readonly CompiledTerm[]): Int32Array {
   const gen = tableGeneration();
@@ -484,15 +478,27 @@ export function firstLiteralIds(terms: readonly CompiledTerm[]): Int32Array {
   terms.forEach((term, k) => {
     if (term.gen !== gen) resolveTerm(term);
     const first = term.pats[0]!;
-    ids[k] = first.t === 'lit' ? first.id : -1;
+    if (first.t === 'lit') ids[k] = first.id;
+    else {
+      // Not a literal: -2 - (the token kinds it may start at, one bit per kind).
+      let kinds = 0;
+      if (first.t === 'pre') kinds = 1 << WORD;
+      else for (const c of START_CLASSES[first.v]) kinds |= CLASS_KINDS[c];
+      ids[k] = -2 - kinds;
+    }
   });
   guardFirsts.set(terms, { gen, ids });
   return ids;
 }
 
-/** Whether a term whose first literal has value id `first` (-1: not a literal) may match at token i. */
+/** Token kinds of each start class (see START_CLASSES; `cur` is a currency word or a symbol). */
+const CLASS_KINDS: Record<StartClass, number> = { word: 1 << WORD, numlike: 1 << NUM, param: 1 << PARAM, cur: (1 << WORD) | (1 << SYM), sym: 1 << SYM };
+
+/** Whether a term whose `firstLiteralIds` entry is `first` may match at token i. */
 export function mayStartAt(view: TokenView, i: number, first: number): boolean {
-  return first < 0 || (i < view.tl.n && isLiteral(view, i, view.tl.d[4 * i]!, first));
+  if (i >= view.tl.n) return false;
+  if (first <= -2) return (((-2 - first) >> (view.tl.d[4 * i + 3]! & 7)) & 1) !== 0;
+  return isLiteral(view, i, view.tl.d[4 * i]!, first);
 }
 
 /** Token index after a match of `term` starting at token i, or -1. */
@@ -518,7 +524,7 @@ const ONE_AT_PARAM: ReadonlySet<Placeholder> = new Set(['num', 'param', 'any', '
 const ONE_AT_NUM: ReadonlySet<Placeholder> = new Set(['num', 'any']);
 const ONE_AT_WORD: ReadonlySet<Placeholder> = new Set(['word', 'any']);
 
-/** See `TokenInfo.nexts` (the term's literal ids must be resolved). */
+/** See `TermIndex.flatNexts` (the term's literal ids must be resolved). */
 function nextOf(term: CompiledTerm, kind: number): number {
   const first = term.pats[0]!;
   // The first pattern consumes exactly this token: a literal or prefix (by construction of the list), or a

@@ -20,8 +20,17 @@
  *   const langs = languagesForCode(ctx.draft.language?.value);          // en_US → ['en'], xx → every language
  *   const found = findTerms(body.text.text, { languages: langs, kinds: ['promotion'], vocabulary: ctx.settings.vocabulary });
  *   for (const m of found) if (!m.negated) ctx.report({ ..., range: body.text.fileRange(m.start, m.end) });
- * Every lexicon is loaded and compiled once per process (lazily, on first use); tokenizations of the last few texts
- * are cached, so several rules asking about the same body share one pass per language.
+ * Every lexicon is loaded once per process (lazily, on first use; from a validated cache in the OS temp folder when
+ * the files are unchanged, and then each language is compiled on its first use). The analyses of the last 1024 texts
+ * are cached by content, so the rules asking about a body (and a footer or button label seen before) share one
+ * folding, one tokenization and one scan per language.
+ *
+ * Performance notes (the engine runs on every text of every draft): token values are interned in a process-wide
+ * table and handled as integer ids (tokenize.ts); a text's tokens are one array of small integers; one scan per
+ * language finds the terms of every kind and the negation words together (compile.ts `scan`), reading per token one
+ * byte of flags and, for tokens where terms start, a flat array of the value ids their second tokens must have, so
+ * most candidate terms are rejected without being touched; guards, negation and the matches of a kind are computed
+ * only when that kind is asked for and has raw matches (match.ts).
  */
 import type { CompiledLexicons } from './compile.js';
 import type { LanguageDef } from './schema.js';
@@ -48,6 +57,9 @@ export function reloadLexicons(): void {
   shared = undefined;
 }
 
+/** `languagesForCode` answers per lexicons and code. */
+const languageCache = new WeakMap<CompiledLexicons, Map<string, string[]>>();
+
 /** Lexicon languages for a template language code: `en_US` → ['en'], `pt_BR` → ['pt'], `id` → ['id']; unknown or missing → every language. */
 export function languagesForCode(code: string | undefined, lexicons: CompiledLexicons = getLexicons()): string[] {
   // Rules ask this for every draft: remember the answer per code (a fresh array each time: callers own it).
@@ -63,7 +75,6 @@ export function languagesForCode(code: string | undefined, lexicons: CompiledLex
   }
   return found.slice();
 }
-const languageCache = new WeakMap<CompiledLexicons, Map<string, string[]>>();
 
 /** Every occurrence of lexicon terms in `text` (sorted by position). Negated occurrences are included with `negated: true`. */
 export function findTerms(text: string, options: FindOptions = {}, lexicons: CompiledLexicons = getLexicons()): LexiconMatch[] {

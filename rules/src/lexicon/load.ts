@@ -69,11 +69,32 @@ interface ValidatedFile {
 const CACHE_VERSION = 2;
 
 /**
+ * Size and time of the modules that validate and compile the data (or of the bundle they are part of): cached data
+ * is not validated again, so a change of the schemas must not reuse data validated by the old ones.
+ */
+let stamp: string | undefined;
+function codeStamp(): string {
+  if (stamp === undefined) {
+    stamp = '';
+    // This module's own file (in a bundle: the bundle, which changes with any of them), then its neighbours.
+    for (const url of [import.meta.url, new URL('./schema.js', import.meta.url).href, new URL('./compile.js', import.meta.url).href]) {
+      try {
+        const st = statSync(fileURLToPath(url));
+        stamp += `${st.size}:${st.mtimeMs};`;
+      } catch {
+        stamp += '-;';
+      }
+    }
+  }
+  return stamp;
+}
+
+/**
  * Reads every YAML file under `dir`. Parsing YAML and validating it are the slow parts of loading (~100 ms and
  * ~60 ms for the shipped lexicons), so the validated data (the schemas' output) of an unchanged set of files is
- * cached as JSON in the OS temp folder, under a name that is the hash of every file's path and content: editing any
- * file invalidates it, a cache is written only after the whole set validated and compiled, and a failing cache write
- * is ignored. Data read from the cache is not validated again.
+ * cached as JSON in the OS temp folder, under a name that is the hash of every file's path and content and of
+ * `codeStamp()`: editing any file (or the schemas) invalidates it, a cache is written only after the whole set
+ * validated and compiled, and a failing cache write is ignored. Data read from the cache is not validated again.
  */
 interface ReadResult {
   kinds: unknown;
@@ -94,7 +115,7 @@ function readAll(dir: string, shown: (file: string) => string, useCache: boolean
   }
   const sources = new Map<string, string>([['kinds.yaml', readFileSync(kindsFile, 'utf8')]]);
   for (const rel of rels) sources.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  const hash = createHash('sha1').update(String(CACHE_VERSION));
+  const hash = createHash('sha1').update(String(CACHE_VERSION)).update(codeStamp());
   for (const [rel, text] of sources) hash.update(`\0${rel}\0${text}`);
   const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${hash.digest('hex')}.json`);
   if (useCache && existsSync(cacheFile)) {
@@ -120,6 +141,34 @@ function writeCache(cacheFile: string, content: { kinds: unknown; files: Validat
   }
 }
 
+/** The fields of a language that a lazy language (see `lazyLanguage`) computes on first access. */
+const LAZY_FIELDS = ['def', 'env', 'indexes', 'combined', 'negBefore', 'negAfter', 'negBeforeEntry', 'negAfterEntry', 'scanIndex', 'entries', 'keywords'] as const;
+const pendingBuilds = new WeakMap<object, () => CompiledLanguage>();
+/** Prototype of lazy languages: reading any LAZY_FIELDS builds the language and sets them all on the object. */
+const lazyPrototype: object = {};
+for (const key of LAZY_FIELDS) {
+  Object.defineProperty(lazyPrototype, key, {
+    get(this: object): unknown {
+      const build = pendingBuilds.get(this);
+      if (build === undefined) return undefined;
+      const built = build();
+      pendingBuilds.delete(this);
+      for (const field of LAZY_FIELDS) Object.defineProperty(this, field, { value: built[field], writable: true, enumerable: true, configurable: true });
+      return (this as Record<string, unknown>)[key];
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** A language whose terms are compiled when one of its LAZY_FIELDS is first read. */
+function lazyLanguage(code: string, slot: number, kindCount: number, build: () => CompiledLanguage): CompiledLanguage {
+  const lang = Object.create(lazyPrototype) as CompiledLanguage;
+  Object.assign(lang, { code, slot, kindCount });
+  pendingBuilds.set(lang, build);
+  return lang;
+}
+
 /**
  * Loads, validates and compiles every lexicon under `dir` (not cached in memory: use `getLexicons()` for the shared
  * copy). Throws LexiconError naming the file and the entry when a file is malformed.
@@ -138,7 +187,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
 
   const languages = new Map<string, CompiledLanguage>();
   const langDirs = [...new Set(read.files.map((f) => f.rel.split('/')[0]!))].sort();
-  for (const code of langDirs) {
+  const build = (code: string, slot: number): CompiledLanguage => {
     const langFile = path.join(dir, code, 'language.yaml');
     if (!byRel.has(`${code}/language.yaml`)) throw new LexiconError(shown(path.join(dir, code)), undefined, 'missing language.yaml (inflection rules, negation words, currencies)');
     const langData = byRel.get(`${code}/language.yaml`);
@@ -159,7 +208,7 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
     const after = negEntry('after');
     const lang: CompiledLanguage = {
       code,
-      slot: languages.size,
+      slot,
       kindCount: kindSlots.size,
       def,
       env,
@@ -244,8 +293,11 @@ export function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, options: { cache
     // Phrase terms first, then negation terms: a term list per token keeps the order of `combined`.
     for (const term of scanned) addToIndex(lang.scanIndex, term);
     for (const term of negated) addToIndex(lang.scanIndex, term);
-    languages.set(code, lang);
-  }
+    return lang;
+  };
+  // Data from the cache validated and compiled without error before: each language is compiled on first use (a
+  // draft needs one language). Fresh data is validated and compiled now, so that any error shows at load.
+  langDirs.forEach((code, slot) => languages.set(code, read.fromCache ? lazyLanguage(code, slot, kindSlots.size, () => build(code, slot)) : build(code, slot)));
   if (languages.size === 0) throw new LexiconError(shown(dir), undefined, 'no language directories');
   if (!read.fromCache && read.cacheFile) writeCache(read.cacheFile, { kinds, files: read.files.map((f) => ({ rel: f.rel, data: validated.get(f.rel) })) });
   return { dir, kinds, kindSlots, languages, codes: [...languages.keys()] };

@@ -22,6 +22,9 @@ export interface LexiconMatch {
 }
 
 interface Analysis {
+  text: string;
+  /** `sampleHash(text)`. */
+  hash: number;
   folded: FoldedText;
   tl: TokenList;
   /** Per language (by `slot`): one scan of the text, and the matches per kind computed from it. */
@@ -42,42 +45,78 @@ interface LanguageAnalysis {
   results: (LexiconMatch[] | undefined)[] | undefined;
 }
 
-/** Analyses of the last CACHE_SIZE texts (a ring of keys: the oldest is dropped first). */
-const CACHE_SIZE = 64;
-const analyses = new Map<string, Analysis>();
-const ring: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE);
+/**
+ * Analyses of the last CACHE_SIZE texts, found by content: a bucket per cheap hash of the text (its length and a few
+ * of its characters; hashing a whole new string, as a Map with string keys does, costs as much as reading it), then
+ * compared in full. A ring of the entries: the oldest is dropped first.
+ */
+const CACHE_SIZE = 1024;
+const MAX_CACHED_LENGTH = 1 << 16;
+const buckets = new Map<number, Analysis[]>();
+const ring: (Analysis | undefined)[] = new Array<Analysis | undefined>(CACHE_SIZE);
 let ringAt = 0;
 
-/** The last text analysed (most calls ask about the text of the call before: the same string object). */
-let lastText: string | undefined;
-let lastAnalysis: Analysis | undefined;
+/**
+ * The texts of the last few calls (the rules of a draft ask about its few texts, in turn): most calls pass one of
+ * these very string objects, found here by plain comparison (identity first) before any hashing.
+ */
+const RECENT = 8;
+const recent: (Analysis | undefined)[] = new Array<Analysis | undefined>(RECENT);
+let recentAt = 0;
 
 function analyse(text: string): Analysis {
-  if (text === lastText && lastAnalysis!.tl.gen === tableGeneration()) return lastAnalysis!;
+  for (let k = 0; k < RECENT; k++) {
+    const r = recent[k];
+    if (r !== undefined && r.text === text && r.tl.gen === tableGeneration()) return r;
+  }
   const a = lookup(text);
-  lastText = text;
-  lastAnalysis = a;
+  recent[recentAt] = a;
+  recentAt = (recentAt + 1) % RECENT;
   return a;
 }
 
+function sampleHash(text: string): number {
+  const n = text.length;
+  let h = Math.imul(n, 0x9e3779b1);
+  // Up to 16 characters spread over the text, and the first and last ones.
+  const step = n > 16 ? (n / 16) | 0 : 1;
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  if (n > 0) h = Math.imul(h ^ text.charCodeAt(n - 1), 0x01000193);
+  return h;
+}
+
 function lookup(text: string): Analysis {
-  const hit = analyses.get(text);
-  if (hit !== undefined) {
-    if (hit.tl.gen === tableGeneration()) return hit;
-    // The token value table was reset since (it is bounded): tokenize again.
-    limitTable();
-    hit.tl = tokenList(hit.folded.text);
-    hit.langs = [];
-    return hit;
+  const h = sampleHash(text);
+  const bucket = buckets.get(h);
+  if (bucket !== undefined) {
+    for (const hit of bucket) {
+      if (hit.text !== text) continue;
+      if (hit.tl.gen !== tableGeneration()) {
+        // The token value table was reset since (it is bounded): tokenize again.
+        limitTable();
+        hit.tl = tokenList(hit.folded.text);
+        hit.langs = [];
+      }
+      return hit;
+    }
   }
   limitTable();
   const folded = foldText(text);
-  const a: Analysis = { folded, tl: tokenList(folded.text), langs: [] };
+  const a: Analysis = { text, hash: h, folded, tl: tokenList(folded.text), langs: [] };
+  // (A huge text is not kept: the cache holds many entries.)
+  if (text.length > MAX_CACHED_LENGTH) return a;
   const old = ring[ringAt];
-  if (old !== undefined) analyses.delete(old);
-  ring[ringAt] = text;
+  if (old !== undefined) {
+    const list = buckets.get(old.hash)!;
+    if (list.length === 1) buckets.delete(old.hash);
+    else list.splice(list.indexOf(old), 1);
+  }
+  ring[ringAt] = a;
   ringAt = (ringAt + 1) % CACHE_SIZE;
-  analyses.set(text, a);
+  // (The bucket may have just been emptied and dropped by the eviction above.)
+  const list = buckets.get(h);
+  if (list !== undefined) list.push(a);
+  else buckets.set(h, [a]);
   return a;
 }
 
@@ -306,6 +345,20 @@ export interface FindOptions {
   vocabulary?: Vocabulary | undefined;
 }
 
+/** The last language looked up (calls pass the same code strings, from `languagesForCode`, again and again). */
+let lastCodeLexicons: CompiledLexicons | undefined;
+let lastCode: string | undefined;
+let lastLanguage: CompiledLanguage | undefined;
+
+function languageOf(lexicons: CompiledLexicons, code: string): CompiledLanguage | undefined {
+  if (code === lastCode && lexicons === lastCodeLexicons) return lastLanguage;
+  const lang = lexicons.languages.get(code);
+  lastCodeLexicons = lexicons;
+  lastCode = code;
+  lastLanguage = lang;
+  return lang;
+}
+
 export function findIn(lexicons: CompiledLexicons, text: string, options: FindOptions = {}): LexiconMatch[] {
   if (text.length === 0) return [];
   const a = analyse(text);
@@ -316,7 +369,7 @@ export function findIn(lexicons: CompiledLexicons, text: string, options: FindOp
   let single: LexiconMatch[] | undefined;
   let out: LexiconMatch[] | undefined;
   for (const code of codes) {
-    const lang = lexicons.languages.get(code);
+    const lang = languageOf(lexicons, code);
     if (lang === undefined) continue;
     for (const kind of phraseKinds) {
       const slot = lexicons.kindSlots.get(kind);
@@ -354,8 +407,13 @@ export function findIn(lexicons: CompiledLexicons, text: string, options: FindOp
       for (const m of dedupe(scan(makeView(tl, cv.reject, cv.env)))) out.push(toMatch(a, m, m.term.entry, false));
     }
   }
-  if (codes.length > 1 || out.some((m) => m.kind === 'vocabulary')) out.sort((x, y) => x.start - y.start || y.end - x.end);
+  if (codes.length > 1 || hasVocabulary(out)) out.sort((x, y) => x.start - y.start || y.end - x.end);
   return out;
+}
+
+function hasVocabulary(matches: readonly LexiconMatch[]): boolean {
+  for (const m of matches) if (m.kind === 'vocabulary') return true;
+  return false;
 }
 
 /** What a literal value (e.g. a parameter's example) looks like. */
@@ -367,7 +425,22 @@ export interface ValueShape {
   id: boolean;
 }
 
+/** Shapes of recent values (parameter examples repeat across drafts), per lexicons and languages. */
+const shapes = new WeakMap<CompiledLexicons, Map<string, ValueShape>>();
+
 export function valueShapeIn(lexicons: CompiledLexicons, value: string, languages?: readonly string[]): ValueShape {
+  let cache = shapes.get(lexicons);
+  if (!cache) shapes.set(lexicons, (cache = new Map()));
+  const key = languages === undefined ? `\u0001${value}` : `${languages.join('\u0001')}\0${value}`;
+  const hit = cache.get(key);
+  if (hit) return { ...hit };
+  const shape = computeShape(lexicons, value, languages);
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, shape);
+  return { ...shape };
+}
+
+function computeShape(lexicons: CompiledLexicons, value: string, languages: readonly string[] | undefined): ValueShape {
   const shape: ValueShape = { date: false, time: false, amount: false, id: false };
   // The value's tokens without its parameters.
   const all = analyse(value).tl;

@@ -122,6 +122,7 @@ function computePromotions(draft: Draft, settings: LintSettings): Promotion[] {
   const hasCallToBuy = perText.some((t) => t.all.some((m) => m.label === CALL_TO_BUY && !m.negated));
   const out: Promotion[] = [];
   for (const { where, all } of perText) {
+    if (all.length === 0) continue;
     const live = all.filter((m) => !m.negated || hasCallToBuy);
     if (live.length === 0) continue;
     const text = where.text.text;

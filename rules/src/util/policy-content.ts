@@ -34,6 +34,7 @@ export function policyMatches(draft: Draft, settings: LintSettings, kinds: reado
   const shared = kinds.length === 1 && (POLICY_KINDS as readonly string[]).includes(kinds[0]!) ? draftCache(draft, settings) : undefined;
   for (const where of texts) {
     const found = shared ? kindMatches(shared, where.text, languages, kinds[0]!, settings) : findTerms(where.text.text, { languages, kinds, vocabulary: settings.vocabulary });
+    if (found.length === 0) continue;
     let lastEnd = -1;
     const seen = new Set<string>();
     for (const match of found) {
