@@ -36,7 +36,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@pesan/lsp', 'vscode-languageserver', 'vscode-languageserver/*'],
+  external: ['@pesan/lsp', 'vscode-languageserver', 'vscode-languageserver/*', '@pesan/analytics', '@pesan/report', '@duckdb/*', 'express', 'cli-progress', 'playwright-core'],
   // Some dependencies are CommonJS and call require(): give the ESM bundle a require function.
   banner: { js: "import { createRequire as __pesanCreateRequire } from 'node:module'; const require = __pesanCreateRequire(import.meta.url);" },
   logLevel: 'warning',

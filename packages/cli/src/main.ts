@@ -6,6 +6,10 @@ import { registerInit } from './commands/init.js';
 import { registerExport } from './commands/export.js';
 import { registerLsp } from './commands/lsp.js';
 import { registerExplain } from './commands/explain.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerStats } from './commands/stats.js';
+import { registerForget } from './commands/forget.js';
+import { registerExportParquet } from './commands/export-parquet.js';
 import { version } from './version.js';
 
 /**
@@ -28,6 +32,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExport(program, setExitCode);
   registerLsp(program);
   registerExplain(program, setExitCode);
+  registerIngest(program, setExitCode);
+  registerStats(program);
+  registerForget(program);
+  registerExportParquet(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -36,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    // AnalyticsError comes from the lazily loaded analytics package: recognised by name, not by class identity.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'AnalyticsError')) {
       process.stderr.write(`pesan: ${error.message}\n`);
       return 2;
     }

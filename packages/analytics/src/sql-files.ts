@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The package's named `.sql` files (schema, ingest, derive, metrics). They are kept as files, not strings in code,
+ * so a user can rerun them in the DuckDB CLI; this module only finds and reads them.
+ */
+export const SQL_DIR = fileURLToPath(new URL('../sql/', import.meta.url));
+
+const cache = new Map<string, string>();
+
+/** The text of `sql/<relative>` (e.g. `derive/messages.sql`). */
+export function sqlFile(relative: string): string {
+  let text = cache.get(relative);
+  if (text === undefined) {
+    text = readFileSync(path.join(SQL_DIR, relative), 'utf8');
+    cache.set(relative, text);
+  }
+  return text;
+}
+
+/** The `.sql` files of a folder in name order (migrations, metric views). */
+export function sqlFolder(folder: string): { name: string; text: string }[] {
+  return readdirSync(path.join(SQL_DIR, folder))
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, text: sqlFile(`${folder}/${name}`) }));
+}

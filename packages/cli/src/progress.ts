@@ -1,0 +1,33 @@
+import cliProgress from 'cli-progress';
+
+interface Progress {
+  update: (p: { file: string; bytesDone: number; bytesTotal: number; events: number }) => void;
+  stop: () => void;
+}
+
+/** A progress bar (bytes and events) on a terminal; nothing when stderr is not a TTY (CI logs, pipes). */
+export function startProgress(enabled: boolean): Progress {
+  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'ingest [{bar}] {percentage}% | {done}/{totalMb} MB | {events} events | {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: ({ file, bytesDone, bytesTotal, events }) => {
+      const payload = { done: (bytesDone / 1e6).toFixed(1), totalMb: (bytesTotal / 1e6).toFixed(1), events: events.toLocaleString('en-US'), file };
+      if (!started) {
+        bar.start(Math.max(bytesTotal, 1), bytesDone, payload);
+        started = true;
+      } else bar.update(Math.min(bytesDone, bytesTotal), payload);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
