@@ -8,11 +8,11 @@ WITH docs AS (
   SELECT unnest(CASE WHEN json_type(doc) = 'ARRAY' THEN json_extract(doc, '$[*]') ELSE [doc] END) AS d FROM analytics_doc
 ),
 containers AS (
-  SELECT unnest(coalesce(
-    json_extract(d, '$.data[*]'),
-    json_extract(d, '$.template_analytics.data[*]'),
-    CASE WHEN json_type(d, '$.template_analytics') = 'ARRAY' THEN [json_object('data_points', json_extract(d, '$.template_analytics'))] END
-  )) AS c FROM docs
+  SELECT unnest(CASE
+    WHEN json_type(d, '$.data') = 'ARRAY' THEN json_extract(d, '$.data[*]')
+    WHEN json_type(d, '$.template_analytics.data') = 'ARRAY' THEN json_extract(d, '$.template_analytics.data[*]')
+    WHEN json_type(d, '$.template_analytics') = 'ARRAY' THEN [json_object('data_points', json_extract(d, '$.template_analytics'))]
+  END) AS c FROM docs
 ),
 points AS (
   SELECT unnest(json_extract(c, '$.data_points[*]')) AS p FROM containers
