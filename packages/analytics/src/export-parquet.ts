@@ -37,7 +37,15 @@ export async function exportParquet(options: { db: string; out: string }): Promi
           : `SELECT * FROM ${table}`;
       const partition = ts || table === 'analytics_points' ? ', PARTITION_BY (day)' : '';
       const target = partition ? dir : `${dir}.parquet`;
-      const rows = await db.run(`COPY (${source}) TO ${sqlLiteral(target)} (FORMAT parquet${partition}, OVERWRITE_OR_IGNORE)`);
+      const empty = Number((await db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))[0]?.n ?? 0) === 0;
+      let rows: number;
+      if (partition && empty) {
+        // An empty table still gets one (empty) file with its columns, so `read_parquet('DIR/<table>/*/*.parquet')` works.
+        mkdirSync(path.join(dir, 'day=none'), { recursive: true });
+        rows = await db.run(`COPY (${source}) TO ${sqlLiteral(path.join(dir, 'day=none', 'data_0.parquet'))} (FORMAT parquet)`);
+      } else {
+        rows = await db.run(`COPY (${source}) TO ${sqlLiteral(target)} (FORMAT parquet${partition}, OVERWRITE_OR_IGNORE)`);
+      }
       written.push({ table, rows, dir: target });
     }
     return written;
