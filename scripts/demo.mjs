@@ -2,6 +2,7 @@
 // The main job on the bundled fixtures: lint every template draft. Invalid drafts are there on purpose, so exit
 // code 1 (findings) is the expected outcome here; anything else is a failure of the demo.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +21,8 @@ function step(title, args, expected) {
 
 step('valid drafts: expect exit 0', ['lint', 'fixtures/templates/valid/'], [0]);
 step('all drafts: the invalid ones are reported, exit 1', ['lint', 'fixtures/templates/'], [1]);
-console.log('\ndemo: done. Try `npx pesan lint <your drafts>` or `npx pesan rules`.');
+// Analytics on the bundled synthetic export (fixtures/webhooks, generated with its ground truth): a fresh database.
+for (const file of ['demo.duckdb', 'demo.duckdb.wal', 'demo.duckdb.key']) rmSync(path.join(root, file), { force: true });
+step('webhook exports, send log, template_analytics and dictionary into DuckDB', ['ingest', 'fixtures/webhooks/', '--db', 'demo.duckdb'], [0]);
+step('per template and language', ['stats', '--db', 'demo.duckdb'], [0]);
+console.log('\ndemo: done. Try `npx pesan lint <your drafts>`, `npx pesan rules`, or `npx pesan stats --db demo.duckdb --by template,day`.');
