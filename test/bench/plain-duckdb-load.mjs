@@ -12,7 +12,7 @@ const { DuckDBInstance } = await import(pathToFileURL(require.resolve('@duckdb/n
 const [file, dbPath] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(dbPath, { memory_limit: '1GB' });
 const connection = await instance.connect();
-const reader = await connection.runAndReadAll(`CREATE TABLE raw AS SELECT * FROM read_ndjson('${file.replace(/'/g, "''")}'); SELECT count(*)::BIGINT AS n FROM raw`);
+const reader = await connection.runAndReadAll(`CREATE TABLE raw AS SELECT * FROM read_ndjson('${file.replace(/'/g, "''")}', sample_size = -1); SELECT count(*)::BIGINT AS n FROM raw`);
 console.log(JSON.stringify({ rows: Number(reader.getRowObjectsJS()[0].n) }));
 connection.closeSync();
 instance.closeSync();

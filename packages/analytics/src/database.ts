@@ -50,6 +50,8 @@ export class AnalyticsDatabase {
         const instance = await DuckDBInstance.create(options.path, config);
         const connection = await instance.connect();
         const db = new AnalyticsDatabase(options.path, readOnly, instance, connection);
+        // Timestamps without a zone (send logs) mean UTC, whatever the machine's zone.
+        await connection.run("SET TimeZone = 'UTC'");
         await db.checkSchema(options.pesanVersion);
         return db;
       } catch (error) {
@@ -73,15 +75,19 @@ export class AnalyticsDatabase {
     }
   }
 
-  /** Runs one or more statements. */
+  /** Runs one or more statements. With PESAN_TIMING=1, prints each statement's time to stderr. */
   async run(sql: string, values?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
+    const started = TIMING ? performance.now() : 0;
     const result = await this.connection.run(sql, values);
+    if (TIMING) logTiming(sql, started);
     return result.rowsChanged;
   }
 
   /** Rows of a query as plain objects (BIGINT and other exact types as JSON-safe values). */
   async all<T extends Row = Row>(sql: string, values?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
+    const started = TIMING ? performance.now() : 0;
     const reader = await this.connection.runAndReadAll(sql, values);
+    if (TIMING) logTiming(sql, started);
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -138,6 +144,14 @@ export class AnalyticsDatabase {
       await this.run('INSERT INTO schema_version (version, pesan_version) VALUES ($1, $2)', [SCHEMA_VERSION, pesanVersion]);
     });
   }
+}
+
+const TIMING = Boolean(process.env.PESAN_TIMING);
+
+/** PESAN_TIMING=1: one stderr line per statement (its first words and its time), to see where an ingest spends. */
+function logTiming(sql: string, started: number): void {
+  const head = sql.replace(/--[^\n]*\n/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 90);
+  process.stderr.write(`[timing] ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${head}\n`);
 }
 
 function firstLine(message: string): string {

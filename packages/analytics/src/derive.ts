@@ -1,5 +1,5 @@
 import type { AnalyticsDatabase } from './database.js';
-import { sqlFile } from './sql-files.js';
+import { sqlFile, splitStatements } from './sql-files.js';
 
 export interface DeriveSettings {
   /** Key of the template name in `k=v;k=v` biz_opaque_callback_data (default `tpl`). */
@@ -40,7 +40,7 @@ export async function deriveTables(db: AnalyticsDatabase, settings: Partial<Deri
       optout_window_seconds: Math.round(merged.optOutWindowHours * 3600),
     });
     await db.transaction(async () => {
-      await db.run(sqlFile('derive/messages.sql'));
+      for (const statement of splitStatements(sqlFile('derive/messages.sql'))) await db.run(statement);
       await db.run(`INSERT OR REPLACE INTO state VALUES ('derived_dirty', 'false'), ('derive_settings', $1)`, [fingerprint]);
     });
   }

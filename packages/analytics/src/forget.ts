@@ -3,8 +3,7 @@ import { AnalyticsDatabase, DEFAULT_LOCK_TIMEOUT_MS } from './database.js';
 import { deriveTables } from './derive.js';
 import { AnalyticsError } from './errors.js';
 import { loadPseudonymKey } from './pseudonym-key.js';
-import { sqlFile } from './sql-files.js';
-import { splitStatements } from './ingest/ingest-file.js';
+import { sqlFile, splitStatements } from './sql-files.js';
 
 export interface ForgetResult {
   phone: string;

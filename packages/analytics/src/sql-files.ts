@@ -27,3 +27,11 @@ export function sqlFolder(folder: string): { name: string; text: string }[] {
     .sort()
     .map((name) => ({ name, text: sqlFile(`${folder}/${name}`) }));
 }
+
+/** Splits a .sql file into statements (on `;` at the end of a line; the files keep one statement per `;`). */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--[^\n]*/g, '').trim() !== '');
+}

@@ -51,8 +51,9 @@ WITH status_summary AS (
     arg_min(error_code, ts * 10000000 + coalesce(error_code, 0)) FILTER (WHERE status = 'failed') AS fail_code,
     arg_min(error_title, ts * 10000000 + coalesce(error_code, 0)) FILTER (WHERE status = 'failed') AS fail_title,
     min(biz_opaque) AS biz_opaque,
-    min(phone_h) AS phone_h,
-    min(user_h) AS user_h
+    -- every status of a message names the same recipient
+    any_value(phone_h) AS phone_h,
+    any_value(user_h) AS user_h
   FROM status_events
   GROUP BY wamid
 ),
@@ -70,7 +71,8 @@ callback AS (
       ELSE nullif(trim(regexp_extract(biz_opaque, '(?:^|;)\s*' || getvariable('callback_language_key') || '=([^;]*)', 1)), '')
     END AS language
   FROM status_summary
-  WHERE biz_opaque IS NOT NULL
+  -- the send log wins: parse the callback data only of messages it does not have
+  WHERE biz_opaque IS NOT NULL AND wamid NOT IN (SELECT wamid FROM send_log)
 ),
 joined AS (
   SELECT

@@ -1,6 +1,6 @@
--- Validates send-log rows (temp table send_rows: line_no and the columns as text) and adds the new ones to
--- send_log; the first row of a wamid wins. sent_at: ISO 8601 (with or without a zone; none means UTC) or Unix
--- seconds (milliseconds are recognised by their size). Variables: file_id, pii_key, keep_pii.
+-- Validates send-log rows (temp table send_rows: line_no and the columns as text) into staged_send, with the
+-- reason of each rejected row (send_log_commit.sql then adds the new rows). sent_at: ISO 8601 (with or without a
+-- zone; none means UTC) or Unix seconds (milliseconds are recognised by their size). Variables: pii_key, keep_pii.
 CREATE OR REPLACE TEMP MACRO pesan_pseudo(value, prefix) AS
   CASE WHEN value IS NULL OR value = '' THEN NULL
        WHEN getvariable('keep_pii') THEN value
@@ -13,7 +13,7 @@ WITH cleaned AS (
     nullif(trim(sent_at), '') AS sent_at,
     nullif(trim(template_name), '') AS template_name,
     nullif(trim(template_language), '') AS template_language,
-    nullif(trim(regexp_replace(recipient, '[\s+()-]', '', 'g')), '') AS recipient,
+    nullif(translate(recipient, ' +()-', ''), '') AS recipient,
     nullif(trim(recipient_user_id), '') AS recipient_user_id,
     nullif(trim(template_id), '') AS template_id,
     nullif(upper(trim(category)), '') AS category,
@@ -25,7 +25,8 @@ timed AS (
     CASE
       WHEN regexp_full_match(sent_at, '\d+(\.\d+)?') THEN
         CASE WHEN sent_at::DOUBLE > 100000000000 THEN floor(sent_at::DOUBLE / 1000) ELSE floor(sent_at::DOUBLE) END::BIGINT
-      ELSE epoch(try_cast(sent_at AS TIMESTAMPTZ))::BIGINT
+      -- the common form first (fast), then anything DuckDB reads as a timestamp with or without a zone
+      ELSE coalesce(epoch(try_strptime(sent_at, '%Y-%m-%dT%H:%M:%SZ'))::BIGINT, epoch(try_cast(sent_at AS TIMESTAMPTZ))::BIGINT)
     END AS sent_ts
   FROM cleaned
 )
@@ -42,12 +43,3 @@ SELECT line_no, wamid, sent_ts, template_name, template_language,
 FROM timed;
 
 CREATE OR REPLACE TEMP TABLE staged_rejects AS SELECT line_no, reason FROM staged_send WHERE reason IS NOT NULL;
-
-INSERT INTO send_log
-SELECT s.wamid, s.sent_ts, s.template_name, s.template_language, s.phone_h, s.user_h, s.template_id, s.category,
-       s.biz_opaque, getvariable('file_id'), s.line_no
-FROM (
-  SELECT * FROM staged_send WHERE reason IS NULL
-  QUALIFY row_number() OVER (PARTITION BY wamid ORDER BY line_no) = 1
-) s
-ANTI JOIN send_log e ON e.wamid = s.wamid;

@@ -41,7 +41,7 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
   const db = await AnalyticsDatabase.open({
     path: options.db,
     lockTimeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
-    memoryLimit: options.memoryLimit ?? '1GB',
+    memoryLimit: options.memoryLimit ?? '800MB',
     pesanVersion: options.pesanVersion,
   });
   try {
@@ -56,34 +56,42 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
       const report = (bytes: number): void => options.onProgress?.({ file: file.path, bytesDone: bytesDone + bytes, bytesTotal, events });
       let fileBytes = 0;
       report(0);
-      const summary = await db.transaction(async () => {
-        const fileId = Number((await db.all<{ id: number }>("SELECT nextval('file_ids')::INTEGER AS id"))[0]?.id);
-        await db.setVariables({ file_id: fileId });
-        await db.run('INSERT INTO files (file_id, path, kind, bytes) VALUES ($1, $2, $3, $4)', [fileId, file.path, file.kind, size]);
-        const outcome = await ingestFile(db, file, (bytes) => report((fileBytes += bytes)));
-        const rejects = await writeRejects(db, fileId, file.path);
-        const rejected = rejects.reduce((total, r) => total + r.count, 0);
-        const added = Object.values(outcome.events).reduce((a, b) => a + b, 0);
-        const accepted = outcome.lines - outcome.blankLines - rejected - (file.kind === 'send-log-csv' ? 1 : 0);
-        await db.run(
-          `UPDATE files SET lines = $1, accepted_lines = $2, rejected_lines = $3, new_events = $4, duplicate_events = $5, truncated = $6 WHERE file_id = $7`,
-          [outcome.lines, accepted, rejected, added, outcome.duplicates, outcome.truncated !== null, fileId],
-        );
-        await db.run(`INSERT OR REPLACE INTO state VALUES ('derived_dirty', 'true')`);
-        return {
-          path: file.path,
-          kind: file.kind,
-          gzip: file.gzip,
-          lines: outcome.lines,
-          blankLines: outcome.blankLines,
-          acceptedLines: accepted,
-          rejectedLines: rejected,
-          truncated: outcome.truncated,
-          events: outcome.events,
-          duplicates: outcome.duplicates,
-          rejects,
-        } satisfies FileSummary;
-      });
+      let fileId = 0;
+      // The permanent writes of one file happen in one transaction; parsing happens before it, in temp tables.
+      const inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
+        db.transaction(async () => {
+          fileId = Number((await db.all<{ id: number }>("SELECT nextval('file_ids')::INTEGER AS id"))[0]?.id);
+          await db.setVariables({ file_id: fileId, file_path: file.path });
+          await db.run('INSERT INTO files (file_id, path, kind, bytes) VALUES ($1, $2, $3, $4)', [fileId, file.path, file.kind, size]);
+          const result = await work();
+          pendingRejects = await writeRejects(db, fileId, file.path);
+          await db.run(`INSERT OR REPLACE INTO state VALUES ('derived_dirty', 'true')`);
+          return result;
+        });
+      let pendingRejects: FileSummary['rejects'] = [];
+      const outcome = await ingestFile(db, file, (bytes) => report((fileBytes += bytes)), inTransaction);
+      const rejects = pendingRejects;
+      const rejected = rejects.reduce((total, r) => total + r.count, 0);
+      const added = Object.values(outcome.events).reduce((a, b) => a + b, 0);
+      const accepted = outcome.lines - outcome.blankLines - rejected - (file.kind === 'send-log-csv' ? 1 : 0);
+      // Bookkeeping after the commit: if this is lost in a crash, the events are in and re-ingesting adds nothing.
+      await db.run(
+        `UPDATE files SET lines = $1, accepted_lines = $2, rejected_lines = $3, new_events = $4, duplicate_events = $5, truncated = $6 WHERE file_id = $7`,
+        [outcome.lines, accepted, rejected, added, outcome.duplicates, outcome.truncated !== null, fileId],
+      );
+      const summary: FileSummary = {
+        path: file.path,
+        kind: file.kind,
+        gzip: file.gzip,
+        lines: outcome.lines,
+        blankLines: outcome.blankLines,
+        acceptedLines: accepted,
+        rejectedLines: rejected,
+        truncated: outcome.truncated,
+        events: outcome.events,
+        duplicates: outcome.duplicates,
+        rejects,
+      };
       bytesDone += size;
       events += Object.values(summary.events).reduce((a, b) => a + b, 0);
       report(0);

@@ -32,7 +32,7 @@ export function registerIngest(program: Command, setExitCode: (code: number) => 
     .option('--callback-template-key <key>', 'key of the template name in biz_opaque_callback_data pairs (default tpl)')
     .option('--callback-language-key <key>', 'key of the language code in biz_opaque_callback_data pairs (default lang)')
     .option('--optout-window <hours>', 'attribute an opt-out to a message delivered at most this long before it (default 168)')
-    .option('--memory-limit <size>', "DuckDB memory limit (larger inputs spill to disk)", '1GB')
+    .option('--memory-limit <size>', "DuckDB memory limit (larger inputs spill to disk)", '800MB')
     .addHelpText('after', `
 Exit codes:
   0  ingested (rejected lines are listed in the summary and kept in the rejects table)
