@@ -69,7 +69,12 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
           return result;
         });
       let pendingRejects: FileSummary['rejects'] = [];
-      const outcome = await ingestFile(db, file, (bytes) => report((fileBytes += bytes)), inTransaction);
+      let outcome;
+      try {
+        outcome = await ingestFile(db, file, (bytes) => report((fileBytes += bytes)), inTransaction);
+      } catch (error) {
+        throw explainFailure(error, file.path, options.db);
+      }
       const rejects = pendingRejects;
       const rejected = rejects.reduce((total, r) => total + r.count, 0);
       const added = Object.values(outcome.events).reduce((a, b) => a + b, 0);
@@ -97,11 +102,30 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
       report(0);
       summaries.push(summary);
     }
-    const derived = await deriveTables(db, options, { force: false });
+    let derived;
+    try {
+      derived = await deriveTables(db, options, { force: false });
+    } catch (error) {
+      throw explainFailure(error, 'the derived tables', options.db);
+    }
     return { database: options.db, files: summaries, totals: totalsOf(summaries), ...derived };
   } finally {
     db.close();
   }
+}
+
+/**
+ * DuckDB's own failures (memory, disk, I/O) during a file become one clear message: which file, that the database
+ * is as it was before that file (its transaction rolled back), and what to do.
+ */
+function explainFailure(error: unknown, filePath: string, dbPath: string): Error {
+  if (error instanceof AnalyticsError) return error;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  let advice = 'Run the same command again; if it fails the same way, report it with PESAN_DEBUG=1.';
+  if (/out of memory|failed to allocate/i.test(message)) advice = 'Raise --memory-limit (DuckDB spills to disk beyond it), or split the file.';
+  else if (/no space left|disk is full|not enough space/i.test(message)) advice = `Free disk space where ${dbPath} and its temporary folder (${dbPath}.tmp) live.`;
+  else if (/read-only|permission denied|cannot open file/i.test(message)) advice = `Check that ${dbPath} and its folder are writable.`;
+  return new AnalyticsError(`${filePath}: ingest failed (${message}). The database is as it was before this file. ${advice}`);
 }
 
 /** A database is either pseudonymised or not: mixing both would split every person in two. */
