@@ -106,7 +106,8 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
     try {
       derived = await deriveTables(db, options, { force: false });
     } catch (error) {
-      throw explainFailure(error, 'the derived tables', options.db);
+      const reason = explainFailure(error, '', options.db).message.replace(/^: ingest failed \(/, '').replace(/\)\. The database is as it was before this file\./, '.');
+      throw new AnalyticsError(`${options.db}: the files are in, but rebuilding the derived tables failed (${reason} Then run \`pesan ingest --db ${options.db}\` (no files) to finish.`);
     }
     return { database: options.db, files: summaries, totals: totalsOf(summaries), ...derived };
   } finally {
