@@ -25,4 +25,5 @@ step('all drafts: the invalid ones are reported, exit 1', ['lint', 'fixtures/tem
 for (const file of ['demo.duckdb', 'demo.duckdb.wal', 'demo.duckdb.key']) rmSync(path.join(root, file), { force: true });
 step('webhook exports, send log, template_analytics and dictionary into DuckDB', ['ingest', 'fixtures/webhooks/', '--db', 'demo.duckdb'], [0]);
 step('per template and language', ['stats', '--db', 'demo.duckdb'], [0]);
-console.log('\ndemo: done. Try `npx pesan lint <your drafts>`, `npx pesan rules`, or `npx pesan stats --db demo.duckdb --by template,day`.');
+step('the report, lint findings next to outcomes', ['report', '--db', 'demo.duckdb', '--templates', 'fixtures/templates/', '--out', 'reports/index.html'], [0]);
+console.log(`\ndemo: done. The report is ${path.join(root, 'reports', 'index.html')}: open it in a browser, or run \`npx pesan serve --db demo.duckdb --templates fixtures/templates/\`. Try also \`npx pesan lint <your drafts>\`, \`npx pesan rules\`, \`npx pesan stats --db demo.duckdb --by template,day\`.`);

@@ -10,6 +10,8 @@ import { registerIngest } from './commands/ingest.js';
 import { registerStats } from './commands/stats.js';
 import { registerForget } from './commands/forget.js';
 import { registerExportParquet } from './commands/export-parquet.js';
+import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { version } from './version.js';
 
 /**
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerStats(program);
   registerForget(program);
   registerExportParquet(program);
+  registerReport(program);
+  registerServe(program);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -1,0 +1,2 @@
+-- Template messages of the selection (the denominator of failure shares).
+SELECT coalesce(sum(attempted), 0)::BIGINT AS attempted FROM report_scoped_cube;
