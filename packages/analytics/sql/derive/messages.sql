@@ -114,7 +114,8 @@ SELECT
   j.wamid, j.template, j.language, tc.category, j.joined_by, j.user_key, j.cohort_ts, j.has_sent,
   j.delivered_ts, j.read_ts, j.failed, j.fail_code, j.fail_title,
   ck.wamid IS NOT NULL AND j.delivered_ts IS NOT NULL AS clicked,
-  rp.wamid IS NOT NULL AND j.delivered_ts IS NOT NULL AS replied
+  rp.wamid IS NOT NULL AND j.delivered_ts IS NOT NULL AS replied,
+  false AS opted_out
 FROM joined j
 LEFT JOIN template_categories tc ON tc.name = j.template AND tc.language = j.language
 LEFT JOIN clicks ck ON ck.wamid = j.wamid
@@ -143,6 +144,9 @@ SELECT e.user_key, e.ts, e.kind, e.keyword,
 FROM events e
 ASOF LEFT JOIN delivered d ON d.user_key = e.user_key AND e.ts >= d.delivered_ts
 WHERE e.user_key IS NOT NULL;
+
+-- Each message knows whether an opt-out was attributed to it (reports count distinct people over these).
+UPDATE messages SET opted_out = true WHERE wamid IN (SELECT wamid FROM optout_events WHERE wamid IS NOT NULL);
 
 DROP TABLE user_links;
 DROP TABLE template_categories;

@@ -174,7 +174,9 @@ CREATE TABLE IF NOT EXISTS messages (
   fail_code INTEGER,
   fail_title VARCHAR,
   clicked BOOLEAN,
-  replied BOOLEAN
+  replied BOOLEAN,
+  -- an opt-out was attributed to this message
+  opted_out BOOLEAN
 );
 
 -- Derived: opt-out events from the three signals, and the message each one is attributed to.

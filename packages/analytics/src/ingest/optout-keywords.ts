@@ -1,4 +1,3 @@
-import { isOptOutKeyword, normalizeKeyword } from '@pesan/rules/lexicon';
 import type { AnalyticsDatabase } from '../database.js';
 
 /** Longer texts cannot be a whole opt-out keyword ("unsubscribe from promos" is the longest kind of phrase). */
@@ -13,6 +12,8 @@ const MAX_KEYWORD_TEXT = 80;
  * `staged_inbound_classified` (staged_inbound plus `optout_keyword`, the normalised keyword or NULL).
  */
 export async function classifyOptOuts(db: AnalyticsDatabase): Promise<void> {
+  // Loaded here, not at the top: `pesan stats` and the report import this package and never need the lexicons.
+  const { isOptOutKeyword, normalizeKeyword } = await import('@pesan/rules/lexicon');
   const candidates = await db.all<{ value: string }>(`
     SELECT DISTINCT value FROM (
       SELECT text_body AS value FROM staged_inbound WHERE type = 'text'
