@@ -11,6 +11,7 @@ const LOCAL = draft('Halo {{1}}, tagihan {{2}} jatuh tempo besok. Terima kasih.'
 const VANITY = draft(BODY, phone('"+1800FLOWERS"'));
 const LONG = draft(BODY, phone('"+123456789012345678901234"'));
 const JSON_SPACED = metaJson(BODY, [{ type: 'PHONE_NUMBER', text: 'Call', phone_number: '+1 (555) 005-1310' }]);
+const JSON_ESCAPED = metaJson(BODY, [{ type: 'PHONE_NUMBER', text: 'Call', phone_number: '+1\u001b555-0051' }]);
 
 runRuleTests(rule, {
   valid: [
@@ -63,5 +64,9 @@ runRuleTests(rule, {
       output: JSON_SPACED.replace('+1 (555) 005-1310', '+15550051310'),
       errors: [{ messageId: 'separators', line: 1, column: JSON_SPACED.indexOf(' (555)') + 1, endColumn: JSON_SPACED.indexOf('-1310') + 2 }],
     },
+    // a control character (`\u001b` in the JSON): no fix, which wrote it raw into the JSON string (invalid JSON)
+    { filename: 'x.json', code: JSON_ESCAPED, output: JSON_ESCAPED, errors: [{ messageId: 'invalidChar' }, { messageId: 'separators' }] },
+    // a quote in an unquoted front-matter value: no fix, which would have quoted it into broken YAML
+    { code: draft(BODY, phone('+62 21"555')), output: draft(BODY, phone('+62 21"555')), errors: [{ messageId: 'separators' }, { messageId: 'invalidChar' }] },
   ],
 }, { describe, it });

@@ -339,6 +339,9 @@ function digitCount(s: string): number {
   return n;
 }
 
+/** Longest identifier made of glued tokens (`bk-55102` is three). */
+const MAX_ID_PARTS = 16;
+
 function matchId(tl: TokenList, i: number): number {
   const kind = kindAt(tl, i);
   const value = valueAt(tl, i)!;
@@ -349,11 +352,12 @@ function matchId(tl: TokenList, i: number): number {
   }
   if (kind === NUM) return digitCount(value) >= 3 ? 1 : 0;
   if (kind === WORD && value.length <= 6) {
-    // Letters glued to digits: `bk-55102`, `inv2041`, `rx-55213`.
+    // Letters glued to digits: `bk-55102`, `inv2041`, `rx-55213`. At most MAX_ID_PARTS tokens: a text of thousands
+    // of glued short words would otherwise be walked to its end from every one of them (quadratic).
     let j = i + 1;
     for (;;) {
       const k = kindAt(tl, j);
-      if ((k === NUM || (k === WORD && valueAt(tl, j)!.length <= 6)) && joined(tl, j)) j++;
+      if (j - i < MAX_ID_PARTS && (k === NUM || (k === WORD && valueAt(tl, j)!.length <= 6)) && joined(tl, j)) j++;
       else break;
     }
     for (let k = i + 1; k < j; k++) if (kindAt(tl, k) === NUM) return j - i;

@@ -120,17 +120,26 @@ function lookup(text: string): Analysis {
   return a;
 }
 
-function anyAt(terms: readonly CompiledTerm[], view: TokenView, from: number, to: number, skipFrom = -1, skipTo = -1): boolean {
+/**
+ * First and last token where one of `terms` starts and ends inside `[from, to)` (-1 when none): enough to tell
+ * whether one starts outside any skip range `[s, e)`: `first >= 0 && (first < s || last >= e)`.
+ */
+function occurrences(terms: readonly CompiledTerm[], view: TokenView, from: number, to: number): { first: number; last: number } {
   const firsts = firstLiteralIds(terms);
+  let first = -1;
+  let last = -1;
   for (let i = from; i < to; i++) {
-    if (i >= skipFrom && i < skipTo) continue;
     for (let k = 0; k < terms.length; k++) {
       if (!mayStartAt(view, i, firsts[k]!)) continue;
       const end = matchTermAt(terms[k]!, view, i);
-      if (end > i && end <= to) return true;
+      if (end > i && end <= to) {
+        if (first < 0) first = i;
+        last = i;
+        break;
+      }
     }
   }
-  return false;
+  return { first, last };
 }
 
 function hasBreak(tl: TokenList, from: number, to: number): boolean {
@@ -250,6 +259,18 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
   const negAfter = (la.negAfter ??= negations(la.found, lang.negAfterEntry));
   const allBefore = (la.negBefore ??= negations(la.found, lang.negBeforeEntry));
   const scope = lang.def.negation.scope;
+  // Sentence bounds and `requires` / `unless` occurrences are the same for every match of one sentence: computed
+  // once each (many matches in one huge sentence or text would otherwise rescan it per match: quadratic).
+  let sentences: Map<number, readonly [number, number]> | undefined;
+  let seen: Map<readonly CompiledTerm[], Map<number, { first: number; last: number }>> | undefined;
+  const occurrencesIn = (terms: readonly CompiledTerm[], from: number, to: number): { first: number; last: number } => {
+    let byRange = (seen ??= new Map()).get(terms);
+    if (byRange === undefined) seen.set(terms, (byRange = new Map()));
+    const key = from * (tl.n + 1) + to;
+    let hit = byRange.get(key);
+    if (hit === undefined) byRange.set(key, (hit = occurrences(terms, view, from, to)));
+    return hit;
+  };
   for (const m of raw) {
     const entry = m.term.entry;
     if (entry.requires !== undefined || entry.unless !== undefined) {
@@ -258,13 +279,21 @@ function languageMatches(a: Analysis, lang: CompiledLanguage, slot: number): Lex
       let to = tl.n;
       if (entry.def.context !== 'text') {
         const sentence = d[4 * m.from + 3]! >> 3;
-        from = m.from;
-        while (from > 0 && d[4 * (from - 1) + 3]! >> 3 === sentence) from--;
-        to = m.from + 1;
-        while (to < tl.n && d[4 * to + 3]! >> 3 === sentence) to++;
+        let bounds = (sentences ??= new Map()).get(sentence);
+        if (bounds === undefined || m.from < bounds[0] || m.from >= bounds[1]) {
+          let s = m.from;
+          while (s > 0 && d[4 * (s - 1) + 3]! >> 3 === sentence) s--;
+          let e = m.from + 1;
+          while (e < tl.n && d[4 * e + 3]! >> 3 === sentence) e++;
+          sentences.set(sentence, (bounds = [s, e] as const));
+        }
+        [from, to] = bounds;
       }
-      if (entry.requires && !anyAt(entry.requires, view, from, to, m.from, m.to)) continue;
-      if (entry.unless && anyAt(entry.unless, view, from, to)) continue;
+      if (entry.requires) {
+        const o = occurrencesIn(entry.requires, from, to);
+        if (!(o.first >= 0 && (o.first < m.from || o.last >= m.to))) continue;
+      }
+      if (entry.unless && occurrencesIn(entry.unless, from, to).first >= 0) continue;
     }
     if (entry.except && insideAny(entry.except, view, m)) continue;
     let negated = false;

@@ -12,9 +12,16 @@ function declareMarketing(draft: Draft): SuggestionDescriptor[] {
   return [{ messageId: 'declareMarketing', fix: { range: category.text.range, text: 'MARKETING' } }];
 }
 
+/**
+ * Longest body for which "remove the sentence" is offered (4× Meta's 1,024-character limit). Past it the body is
+ * rejected for its length anyway, and finding each sentence and re-counting the words left would cost time
+ * proportional to the body for every finding: quadratic on a huge body full of promotional words.
+ */
+const MAX_SUGGESTION_BODY = 4096;
+
 /** "Remove the sentence" when the sentence is not the whole text and what is left still says something. */
 function removeSentence(where: DraftText, start: number, end: number): SuggestionDescriptor[] {
-  if (where.part !== 'body' || !where.text.isExact) return [];
+  if (where.part !== 'body' || !where.text.isExact || where.text.text.length > MAX_SUGGESTION_BODY) return [];
   const text = where.text.text;
   const [s, e] = sentenceAround(text, start, end);
   let from = s;

@@ -14,6 +14,9 @@ const SEPARATORS = /[\s\-.()]/gu;
 function separatorFix(field: TextField, cleaned: string, format: 'markdown' | 'meta-json'): Fix | undefined {
   if (!field.text.isExact) return undefined;
   const inner = field.text.range;
+  // The cleaned value is written as it is over the whole value (escapes included), in quotes: it must need no
+  // escaping in any of them (a control character, quote or backslash written raw broke the JSON or YAML).
+  if (/["'\\\p{Cc}]/u.test(cleaned)) return undefined;
   const plain = inner[0] === field.range[0] && inner[1] === field.range[1];
   if (plain && format === 'markdown') return { range: field.range, text: `"${cleaned}"` };
   return { range: inner, text: cleaned };

@@ -16,37 +16,96 @@ export function emojiIn(text: string): Match[] {
 
 /** The text with every `{{…}}` group replaced by `x` of the same length, so offsets stay valid. */
 export function maskParameters(text: string): string {
-  let out = text;
-  for (const p of findParameters(text)) out = out.slice(0, p.start) + 'x'.repeat(p.end - p.start) + out.slice(p.end);
-  return out;
+  return blankAll(text, findParameters(text).map((p) => [p.start, p.end] as const));
 }
 
-/** Replaces `[start, end)` of `text` by `x`, keeping line breaks (and so line structure) in place. */
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, 'x') + text.slice(end);
+/**
+ * Replaces each of the ranges (in order, not overlapping) of `text` by `x`, keeping line breaks (and so line
+ * structure) in place. One pass: splicing the text once per range was quadratic in the number of ranges.
+ */
+function blankAll(text: string, ranges: readonly (readonly [number, number])[]): string {
+  if (ranges.length === 0) return text;
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    parts.push(text.slice(cursor, start), text.slice(start, end).replace(/[^\n]/g, 'x'));
+    cursor = end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
 }
 
 const ALNUM = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 
-/** One pattern per marker (`*` needs escaping in a regex; `_` and `~` must not be escaped in `u` mode). */
-const SPAN_PATTERNS: [string, RegExp][] = ['*', '_', '~'].map((marker) => {
-  const m = marker === '*' ? '\\*' : marker;
-  return [marker, new RegExp(`(?<![\\p{L}\\p{N}${m}])${m}(?![\\s${m}])(?:[^\\n]*?[^\\s${m}])?${m}(?![\\p{L}\\p{N}${m}])`, 'gu')];
-});
-
 /**
  * WhatsApp formatting spans on one line: `*bold*`, `_italic_`, `~strike~`. Like WhatsApp, the opening marker must
  * not follow a letter or digit and must be followed by a non-space; the closing marker must follow a non-space
  * and must not be followed by a letter or digit. Offsets are into `text` (run on parameter-masked text).
+ *
+ * This is what the pattern `(?<![\p{L}\p{N}m])m(?![\sm])(?:[^\n]*?[^\sm])?m(?![\p{L}\p{N}m])` finds (for each
+ * marker m), scanned by hand: the pattern retried every opening marker against the rest of its line, which was
+ * quadratic on a long line of markers that never close. Here each opening marker takes the first closing marker
+ * after it on its line, and when none is left the rest of the line is skipped (no later marker can find one).
  */
 export function formattingSpans(text: string): { start: number; end: number; marker: string }[] {
   const out: { start: number; end: number; marker: string }[] = [];
-  for (const [marker, re] of SPAN_PATTERNS) {
-    re.lastIndex = 0;
-    for (let hit = re.exec(text); hit; hit = re.exec(text)) out.push({ start: hit.index, end: hit.index + hit[0].length, marker });
+  for (const marker of MARKERS) {
+    let i = 0;
+    while (i < text.length) {
+      const open = text.indexOf(marker, i);
+      if (open === -1) break;
+      if (!opensSpan(text, open, marker)) {
+        i = open + 1;
+        continue;
+      }
+      let lineEnd = text.indexOf('\n', open);
+      if (lineEnd === -1) lineEnd = text.length;
+      let close = text.indexOf(marker, open + 2);
+      while (close !== -1 && close < lineEnd && !closesSpan(text, close, marker)) close = text.indexOf(marker, close + 1);
+      if (close === -1 || close >= lineEnd) {
+        i = lineEnd + 1;
+        continue;
+      }
+      out.push({ start: open, end: close + 1, marker });
+      i = close + 1;
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const MARKERS = ['*', '_', '~'] as const;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The code point that ends just before `i` (a surrogate pair counts as one). */
+function codePointBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
+  }
+  return text[i - 1];
+}
+
+/** The code point that starts at `i`. */
+function codePointAt(text: string, i: number): string | undefined {
+  const cp = text.codePointAt(i);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+function opensSpan(text: string, i: number, marker: string): boolean {
+  const before = codePointBefore(text, i);
+  if (before !== undefined && (before === marker || LETTER_OR_DIGIT.test(before))) return false;
+  const after = text[i + 1];
+  return after === undefined || (after !== marker && !SPACE.test(after));
+}
+
+function closesSpan(text: string, i: number, marker: string): boolean {
+  const before = text[i - 1]!;
+  if (before === marker || SPACE.test(before)) return false;
+  const after = codePointAt(text, i + 1);
+  return after === undefined || (after !== marker && !LETTER_OR_DIGIT.test(after));
 }
 
 export interface PlainTextProblem {
@@ -66,8 +125,7 @@ export function plainTextProblems(text: string): PlainTextProblem[] {
   const masked = maskParameters(text);
   const mono = monospaceRanges(masked);
   for (const [start, end] of mono) out.push({ kind: 'format', start, end, text: text.slice(start, end) });
-  let rest = masked;
-  for (const [start, end] of mono) rest = blank(rest, start, end);
+  const rest = blankAll(masked, mono);
   for (const s of formattingSpans(rest)) out.push({ kind: 'format', start: s.start, end: s.end, text: text.slice(s.start, s.end) });
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push({ kind: 'newline', start: i, end: i + 1, text: '\\n' });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -94,10 +152,14 @@ export interface UnmatchedMarker {
  */
 export function unmatchedMarkers(body: string): UnmatchedMarker[] {
   let text = maskParameters(body);
-  for (const [start, end] of monospaceRanges(text)) text = blank(text, start, end);
+  text = blankAll(text, monospaceRanges(text));
   for (const re of [INLINE_CODE, URL_LIKE, USSD]) {
+    // Blanking a match changes only characters the scan has passed (and no match starts right after another), so
+    // the matches of one pattern are blanked together.
+    const found: [number, number][] = [];
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) text = blank(text, m.index, m.index + m[0].length);
+    for (let m = re.exec(text); m; m = re.exec(text)) found.push([m.index, m.index + m[0].length]);
+    text = blankAll(text, found);
   }
   const found: (UnmatchedMarker & { lineStart: boolean; line: number })[] = [];
   let lineStart = 0;

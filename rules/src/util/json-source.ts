@@ -12,7 +12,8 @@ export function jsonTemplateNode(draft: Draft): YAMLMap | undefined {
   if (draft.format !== 'meta-json') return undefined;
   let doc = documents.get(draft.file);
   if (!doc) {
-    doc = parseDocument(draft.file.text, { uniqueKeys: false, prettyErrors: false });
+    // As the core parser does: a lone CR read as LF (same length), which the `yaml` parser needs to end a line.
+    doc = parseDocument(draft.file.text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
     documents.set(draft.file, doc);
   }
   const root = doc.contents;

@@ -79,6 +79,15 @@ export function resolveProjectKeys(results: FileResult[]): FileResult[] {
   });
 }
 
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides quoted from a draft are shown as `\u001b`...
+ * rather than written raw: a message must not clear the reader's terminal, set its title, break a line-based
+ * format (stylish, GitHub annotations) into forged lines, or reorder itself on screen ("Trojan Source").
+ */
+export function visibleMessage(message: string): string {
+  return message.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }

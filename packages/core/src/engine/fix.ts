@@ -7,16 +7,23 @@ import type { FileResult } from './finding.js';
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
   const sorted = [...fixes].sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
-  let out = text;
+  const kept: Fix[] = [];
   let limit = Infinity;
-  let applied = 0;
   for (const fix of sorted) {
     if (fix.range[1] > limit) continue;
-    out = out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]);
+    kept.push(fix);
     limit = fix.range[0];
-    applied++;
   }
-  return { text: out, applied };
+  // One pass over the text, first fix first: splicing the text once per fix was quadratic in the number of fixes.
+  const parts: string[] = [];
+  let cursor = 0;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const fix = kept[i]!;
+    parts.push(text.slice(cursor, fix.range[0]), fix.text);
+    cursor = fix.range[1];
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), applied: kept.length };
 }
 
 const MAX_PASSES = 10;

@@ -4,9 +4,10 @@ import { declaredCategory } from '../model/draft.js';
 import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
 import { parseMetaJson } from '../parse/meta-json.js';
 import { createSourceFile, type Range, type SourceFile } from '../source/text.js';
-import { compareFindings, summarize, type FileResult, type Finding, type ProjectKey } from './finding.js';
+import { compareFindings, summarize, visibleMessage, type FileResult, type Finding, type ProjectKey } from './finding.js';
 import { formatMessage, type LintSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 import { CORE_RULES } from './core-rules.js';
+import { draftSizeProblem } from '../parse/limits.js';
 import { applyDirectives } from './directives.js';
 import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetting } from '../config/resolve.js';
 import type { Severity } from './rule.js';
@@ -65,8 +66,41 @@ export class Linter {
 
   lintText(text: string, filePath: string, config: ResolvedConfig, options: LintOptions = {}): FileResult {
     const file = createSourceFile(filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const parsed = parseDraftFile(file);
+    const format = formatForPath(filePath);
+    // Files are refused before they are read (see readTextFile); this covers text from stdin, an editor or an API.
+    const tooLarge = draftSizeProblem(format, file.text.length);
+    if (tooLarge) {
+      const message = `File ${tooLarge}: not linted.`;
+      return this.lintParsed(file, { drafts: [], problems: [{ ruleId: 'parse-error', message, range: [0, Math.min(1, file.text.length)] }], directives: [] }, config, options);
+    }
+    let parsed: ParseResult;
+    try {
+      parsed = parseDraftFile(file, format);
+    } catch (error) {
+      // A parser bug must not end the run: the draft gets an internal-error finding, like a crashing rule.
+      const reason = error instanceof Error ? error.message : String(error);
+      const result = this.lintParsed(file, { drafts: [], problems: [], directives: [] }, config, options);
+      const finding = this.internalErrorFinding(file, `The parser failed on this draft (${reason}); please report it with the draft`, config);
+      return summarize(result.filePath, [finding, ...result.messages], result.templates);
+    }
     return this.lintParsed(file, parsed, config, options);
+  }
+
+  private internalErrorFinding(file: SourceFile, message: string, config: ResolvedConfig): Finding {
+    const end = file.lines.position(Math.min(1, file.text.length));
+    return {
+      ruleId: 'internal-error',
+      severity: 2,
+      message,
+      messageId: 'crashed',
+      line: 1,
+      column: 1,
+      endLine: end.line,
+      endColumn: end.column,
+      range: [0, Math.min(1, file.text.length)],
+      url: config.docsUrl ? config.docsUrl.replace('{id}', 'internal-error') : this.docsUrlOf('internal-error'),
+      fingerprint: fingerprintHash(`internal-error\0\0\0${file.text.slice(0, 1)}\0crashed`),
+    };
   }
 
   lintParsed(file: SourceFile, parsed: ParseResult, config: ResolvedConfig, options: LintOptions = {}): FileResult {
@@ -75,12 +109,18 @@ export class Linter {
     const docsUrl = (id: string): string => (config.docsUrl ? config.docsUrl.replace('{id}', id) : this.docsUrlOf(id));
     const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
       if (severity === 'off') return undefined;
+      // An offset between the CR and the LF of a CRLF is not a position on any line: take the whole line break.
+      const text = file.text;
+      const inCrlf = (i: number): boolean => i > 0 && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10;
+      const from = inCrlf(range[0]) ? range[0] - 1 : range[0];
+      const to = inCrlf(range[1]) ? range[1] + 1 : range[1];
+      if (from !== range[0] || to !== range[1]) range = [from, Math.max(from, to)];
       const start = file.lines.position(range[0]);
       const end = file.lines.position(range[1]);
       return {
         ruleId,
         severity: severity === 'error' ? 2 : 1,
-        message,
+        message: visibleMessage(message),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -181,7 +221,7 @@ export class Linter {
         if (d.fix) extra.fix = d.fix;
         if (d.suggest?.length) {
           extra.suggestions = d.suggest.map((s) => ({
-            desc: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data),
+            desc: visibleMessage(formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data)),
             messageId: s.messageId,
             fix: s.fix,
           }));

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { draftSizeProblem } from '../parse/limits.js';
 
 /** Why a file could not be read as text: these end the run with exit code 2, like a missing file. */
 export class UnreadableFileError extends Error {
@@ -15,8 +17,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes bytes as UTF-8 text, refusing binary content (NUL bytes) and invalid UTF-8. The BOM is dropped. */
 export function decodeText(filePath: string, bytes: Uint8Array): string {
-  const probe = bytes.subarray(0, 8192);
-  const nul = probe.indexOf(0);
+  const tooLarge = draftSizeProblem(formatOf(filePath), bytes.length);
+  if (tooLarge) throw new UnreadableFileError(filePath, tooLarge);
+  // The whole file (a NUL past the first 8 KB was let through into the template text); memchr-fast.
+  const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new UnreadableFileError(filePath, `binary content (NUL byte at byte ${nul}); drafts must be UTF-8 text`);
   }
@@ -28,11 +32,21 @@ export function decodeText(filePath: string, bytes: Uint8Array): string {
   }
 }
 
+/** Markdown or Meta JSON, by extension (as the linter decides). */
+function formatOf(filePath: string): 'markdown' | 'meta-json' {
+  return path.extname(filePath).toLowerCase() === '.json' ? 'meta-json' : 'markdown';
+}
+
 export function readTextFile(filePath: string): string {
   let bytes: Buffer;
   try {
+    // A file too large to be a draft is refused before it is read, so a huge file never fills the memory.
+    const stats = statSync(filePath);
+    const tooLarge = stats.isFile() ? draftSizeProblem(formatOf(filePath), stats.size) : undefined;
+    if (tooLarge) throw new UnreadableFileError(filePath, tooLarge);
     bytes = readFileSync(filePath);
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
     throw new UnreadableFileError(filePath, reason);

@@ -10,6 +10,7 @@ import { findPair, locate, scalarField, scalarText, type PathKey, type YamlSourc
 import { schemaProblems, type Directive, type ParseProblem } from './problems.js';
 import { directivesInHtml, directivesInYaml } from './directives.js';
 import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
+import { frontMatterSizeProblem, markdownTreeProblem, yamlNestingProblem } from './limits.js';
 
 export interface ParseResult {
   drafts: Draft[];
@@ -40,8 +41,15 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
   const fmStart = opening[0].length;
   const fmEnd = closing.index + (closing[0].startsWith('\r\n') ? 2 : 1);
   const bodyStart = closing.index + closing[0].length;
-  const src = text.slice(fmStart, fmEnd);
-  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // The `yaml` parser does not end lines at a lone CR (old Mac line endings), which YAML 1.2 and Pesan's line
+  // numbers do: it reads them as LF (same length, so every offset stays valid).
+  const src = text.slice(fmStart, fmEnd).replace(/\r(?!\n)/g, '\n');
+  // Bounded input for the YAML parser: its tree is built recursively, and its time grows with the front matter.
+  const limit = frontMatterSizeProblem(src, fmStart) ?? yamlNestingProblem(src, fmStart);
+  if (limit) return { drafts: [], problems: [limit], directives: [] };
+  // logLevel: a draft's content must never print Node warnings (such as "Keys with collection values will be
+  // stringified") on the linter's stderr; what matters is reported as findings.
+  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const source: YamlSource = { doc, src, base: fmStart };
   const problems: ParseProblem[] = yamlErrorProblems(doc, source, 'front matter');
   const directives = directivesInYaml(src, fmStart, lineOf);
@@ -55,12 +63,13 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
   const checked = frontMatterSchema.safeParse(js.value);
   if (!checked.success) problems.push(...schemaProblems(checked.error.issues, source, [], 'front matter', knownKeysAt));
 
-  const body = parseBody(file, bodyStart, directives);
+  const body = parseBody(file, bodyStart, directives, problems);
   if (!body) {
     problems.push({
       ruleId: 'parse-error',
       message: 'Empty body: write the message text below the closing `---` of the front matter.',
-      range: [Math.max(fmStart, closing.index + 1), Math.min(text.length, closing.index + closing[0].length)],
+      // From the closing `---` line (after the whole line break: a CRLF is never split).
+      range: [Math.max(fmStart, fmEnd), Math.min(text.length, closing.index + closing[0].length)],
     });
   }
   const draft = buildDraft(file, source, doc.contents, body, js.value as Record<string, unknown>);
@@ -85,7 +94,7 @@ function knownKeysAt(path: readonly PathKey[]): readonly string[] | undefined {
 }
 
 /** Body text as Meta will receive it: directive comments removed, CRLF as LF, outer whitespace trimmed. */
-function parseBody(file: SourceFile, bodyStart: number, directives: Directive[]): BodyModel | undefined {
+function parseBody(file: SourceFile, bodyStart: number, directives: Directive[], problems: ParseProblem[]): BodyModel | undefined {
   const raw = file.text.slice(bodyStart);
   // remark builds the Markdown tree only when something needs it: directive comments (a `<!--` in a code span
   // is not a comment) or a rule that reads `body.tree`. Checks of WhatsApp formatting, parameters and lengths
@@ -93,7 +102,10 @@ function parseBody(file: SourceFile, bodyStart: number, directives: Directive[])
   let tree: Root | undefined;
   const getTree = (): Root => (tree ??= markdown.parse(raw) as Root);
   const removals: Range[] = [];
-  if (raw.includes('<!--')) {
+  // The Markdown parser is slow on long or deeply nested bodies: past the limits the comments are not read.
+  const treeLimit = raw.includes('<!--') ? markdownTreeProblem(raw, bodyStart) : undefined;
+  if (treeLimit) problems.push(treeLimit);
+  else if (raw.includes('<!--')) {
     const tree = getTree();
     const lineOf = (offset: number): number => file.lines.position(offset).line;
     for (const node of tree.children) collectHtml(node, (html) => {

@@ -6,6 +6,7 @@ import { findPairInsensitive, nodeRange, scalarField, scalarText, type PathKey, 
 import { schemaProblems, type ParseProblem } from './problems.js';
 import { toJsSafely, yamlErrorProblems } from './yaml-errors.js';
 import type { ParseResult } from './markdown.js';
+import { jsonNestingProblem } from './limits.js';
 
 /**
  * Parses Meta's Graph API `message_templates` JSON: one template object, an array of them, or `{data: [...]}` as
@@ -19,8 +20,14 @@ export function parseMetaJson(file: SourceFile): ParseResult {
   } catch (error) {
     return { drafts: [], problems: [jsonSyntaxProblem(file, error)], directives: [] };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const source: YamlSource = { doc, src: text, base: 0 };
+  // The `yaml` parser that supplies positions builds its tree recursively: refuse nesting no template needs.
+  const deep = jsonNestingProblem(text);
+  if (deep) return { drafts: [], problems: [deep], directives: [] };
+  // A lone CR is whitespace to JSON but not a line break to the `yaml` parser that supplies positions: read it as
+  // LF (same length, so offsets stay valid; a JSON string cannot hold a raw CR).
+  const src = text.replace(/\r(?!\n)/g, '\n');
+  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false });
+  const source: YamlSource = { doc, src, base: 0 };
   const problems: ParseProblem[] = yamlErrorProblems(doc, source, 'JSON').map((p) => ({ ...p, ruleId: 'template-schema' }));
   const js = toJsSafely(doc, source);
   if ('problem' in js) return { drafts: [], problems: [js.problem], directives: [] };

@@ -14,10 +14,13 @@ export function yamlErrorProblems(doc: Document.Parsed, source: YamlSource, what
       if (opened !== undefined) [s, e] = [opened, opened + 1];
     }
     const reason = error.code === 'DUPLICATE_KEY' ? 'duplicate key (each key may appear once)' : error.message.split('\n')[0];
+    // The parser may point one past the end of its source: keep the range inside it.
+    s = Math.min(s, source.src.length);
+    e = Math.min(Math.max(s, e), source.src.length);
     return {
       ruleId: 'parse-error' as const,
       message: `Invalid YAML in ${what}: ${reason}. Fix the syntax at this position.`,
-      range: [source.base + s, source.base + Math.max(s, e)] as const,
+      range: [source.base + s, source.base + e] as const,
     };
   });
 }

@@ -57,7 +57,9 @@ export const validParameters: (text: string) => readonly ParameterToken[] = memo
 export function findBraceMistakes(text: string): { start: number; end: number; raw: string }[] {
   const out: { start: number; end: number; raw: string }[] = [];
   if (text.indexOf('{') === -1 && text.indexOf('}') === -1) return out;
-  const GROUP = /(\{+)\s*([\w.$#%-]{1,40})\s*(\}+)/g;
+  // A match starts at the first brace of a run (the lookbehind): starting inside a run can only find the same
+  // group, and retrying every position of a long run of `{` made this quadratic.
+  const GROUP = /(?<!\{)(\{+)\s*([\w.$#%-]{1,40})\s*(\}+)/g;
   for (let m = GROUP.exec(text); m; m = GROUP.exec(text)) {
     const open = (m[1] ?? '').length;
     const close = (m[3] ?? '').length;
