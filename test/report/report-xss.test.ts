@@ -15,6 +15,13 @@ const IMG = '"><img src=x onerror="window.__pwned=alert(2)">';
 const SVG = "<svg onload=alert(3)>'";
 const RTL = '\u202Egpj.exe_invoice';
 const T0 = Date.parse('2026-09-21T10:00:00Z') / 1000;
+// Issue 7: a generated list on top of the hand-picked ones: tags x event handlers, attribute breakouts, closers.
+const TAGS = ['script', 'img', 'svg', 'iframe', 'details', 'body', 'video', 'math', 'object', 'input'];
+const HANDLERS = ['onerror', 'onload', 'ontoggle', 'onfocus', 'onbegin'];
+const GENERATED = TAGS.flatMap((tag, i) => {
+  const handler = HANDLERS[i % HANDLERS.length]!;
+  return [`<${tag} ${handler}=alert(${i})>`, `"'><${tag}/src=x ${handler}=window.__pwned=${i}>`, `</${tag}><${tag} ${handler}=alert(${i + 100})//`];
+}).map((p) => p.replace(/;/g, ','));
 
 function envelope(value: object, field = 'messages', time = T0): string {
   return JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '210987654321098', time, changes: [{ field, value }] }] });
@@ -38,7 +45,7 @@ function statusLine(wamid: string, status: string, ts: number, template: string,
 function hostileExport(dir: string): string[] {
   const lines: string[] = [];
   let n = 0;
-  for (const template of [SCRIPT, IMG, RTL]) {
+  for (const template of [SCRIPT, IMG, RTL, ...GENERATED]) {
     for (let i = 0; i < 3; i++) {
       const wamid = `wamid.x${++n}`;
       lines.push(statusLine(wamid, 'sent', T0 + n * 3600, template), statusLine(wamid, 'delivered', T0 + n * 3600 + 5, template));
