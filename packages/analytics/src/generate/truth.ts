@@ -11,29 +11,10 @@ import {
 } from './simulate.js';
 import { CAT_MARKETING, CATEGORIES } from './templates.js';
 import { DAY, dayString, type ZoneOffsets } from './time.js';
+import type { StatsRow } from '../stats.js';
 
-export interface Row {
-  template: string | null;
-  language: string | null;
-  category: string | null;
-  attempted: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  clicked: number;
-  replied: number;
-  optedOut: number;
-  urlClicks: number | null;
-  urlClicksUnique: number | null;
-  deliveryRate: number | null;
-  readRate: number | null;
-  clickRate: number | null;
-  optOutRate: number | null;
-  failureRate: number | null;
-  ttrP50Seconds: number | null;
-  ttrP90Seconds: number | null;
-}
+/** A truth row has exactly the shape of a `pesan stats` row (the tests compare them with toEqual). */
+export type Row = Omit<StatsRow, 'day'>;
 
 export type DayRow = Row & { day: string };
 
