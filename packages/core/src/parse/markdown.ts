@@ -11,6 +11,7 @@ import { schemaProblems, type Directive, type ParseProblem } from './problems.js
 import { directivesInHtml, directivesInYaml } from './directives.js';
 import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
 import { frontMatterSizeProblem, markdownTreeProblem, yamlNestingProblem } from './limits.js';
+import { readSimpleFrontMatter } from './simple-front-matter.js';
 
 export interface ParseResult {
   drafts: Draft[];
@@ -47,20 +48,15 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
   // Bounded input for the YAML parser: its tree is built recursively, and its time grows with the front matter.
   const limit = frontMatterSizeProblem(src, fmStart) ?? yamlNestingProblem(src, fmStart);
   if (limit) return { drafts: [], problems: [limit], directives: [] };
-  // logLevel: a draft's content must never print Node warnings (such as "Keys with collection values will be
-  // stringified") on the linter's stderr; what matters is reported as findings.
-  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
-  const source: YamlSource = { doc, src, base: fmStart };
-  const problems: ParseProblem[] = yamlErrorProblems(doc, source, 'front matter');
   const directives = directivesInYaml(src, fmStart, lineOf);
-  if (problems.length > 0) return { drafts: [], problems, directives };
-
-  const js = toJsSafely(doc, source);
-  if ('problem' in js) return { drafts: [], problems: [js.problem], directives };
-  if (!isMap(doc.contents)) {
+  const read = readFrontMatter(src, fmStart);
+  if ('problems' in read) return { drafts: [], problems: read.problems, directives };
+  if ('notAMap' in read) {
     return failure([fmStart, fmEnd], 'Expected front matter to be a YAML mapping of keys such as `name: order_shipped`.', directives);
   }
-  const checked = frontMatterSchema.safeParse(js.value);
+  const { source, map, value } = read;
+  const problems: ParseProblem[] = [];
+  const checked = frontMatterSchema.safeParse(value);
   if (!checked.success) problems.push(...schemaProblems(checked.error.issues, source, [], 'front matter', knownKeysAt));
 
   const body = parseBody(file, bodyStart, directives, problems);
@@ -72,8 +68,26 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
       range: [Math.max(fmStart, fmEnd), Math.min(text.length, closing.index + closing[0].length)],
     });
   }
-  const draft = buildDraft(file, source, doc.contents, body, js.value as Record<string, unknown>);
+  const draft = buildDraft(file, source, map, body, value);
   return { drafts: [draft], problems, directives };
+}
+
+type FrontMatterRead = { source: YamlSource; map: YAMLMap; value: Record<string, unknown> } | { problems: ParseProblem[] } | { notAMap: true };
+
+/** The front matter's node tree and value: the fast reader for plain front matter, else the `yaml` parser. */
+function readFrontMatter(src: string, base: number): FrontMatterRead {
+  const simple = readSimpleFrontMatter(src);
+  if (simple) return { source: { doc: simple, src, base }, map: simple.contents, value: simple.value };
+  // logLevel: a draft's content must never print Node warnings (such as "Keys with collection values will be
+  // stringified") on the linter's stderr; what matters is reported as findings.
+  const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const source: YamlSource = { doc, src, base };
+  const problems = yamlErrorProblems(doc, source, 'front matter');
+  if (problems.length > 0) return { problems };
+  const js = toJsSafely(doc, source);
+  if ('problem' in js) return { problems: [js.problem] };
+  if (!isMap(doc.contents)) return { notAMap: true };
+  return { source, map: doc.contents, value: js.value as Record<string, unknown> };
 }
 
 function failure(range: Range, message: string, directives: Directive[] = []): ParseResult {

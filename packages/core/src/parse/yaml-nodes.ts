@@ -8,7 +8,8 @@ import type { Field, TextField } from '../model/draft.js';
  * which the YAML source starts (after the `---` line of a Markdown draft; 0 for JSON, which YAML 1.2 parses).
  */
 export interface YamlSource {
-  doc: Document.Parsed;
+  /** The parsed document (`yaml`'s, or the same tree built by `readSimpleFrontMatter`): only its root is read. */
+  doc: Pick<Document.Parsed, 'contents'> | { contents: Node };
   /** The YAML source text (front matter or the whole JSON file). */
   src: string;
   base: number;
