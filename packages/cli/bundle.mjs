@@ -1,14 +1,26 @@
 #!/usr/bin/env node
-// Bundles the CLI into one ESM file (dist/pesan.mjs). Loading ~350 small modules costs more than linting one
-// draft; one pre-linked file starts about twice as fast. `bin/pesan.js` uses the bundle when it is present and
-// up to date, and the plain `dist/` modules otherwise. The language server stays a separate, lazily loaded package.
+// Bundles the CLI into one script (dist/pesan.cjs) and makes a V8 code cache for it (dist/pesan.cjs.cache).
+// Loading ~350 small modules costs more than linting one draft; one pre-linked file starts about twice as fast, and
+// with the code cache V8 skips most of parsing and compiling it again on every run. `bin/pesan.js` uses the bundle
+// when it is present and up to date, and the plain `dist/` modules otherwise. The language server, analytics and
+// report packages stay separate, lazily loaded packages.
+//
+// Why a script and not an ES module: Node 20 can only consume a code cache for a script (vm.Script `cachedData`);
+// it has no compile cache for ES modules. Lint worker threads of the bundled CLI run the same bundle (through
+// bin/pesan.js), so they start from the same code cache instead of importing ~350 modules each.
 import { build } from 'esbuild';
-import { statSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.join(here, 'dist', 'pesan.mjs');
+const out = path.join(here, 'dist', 'pesan.cjs');
+// Written by bin/pesan.js at the end of the warm-up run below (it holds the exact wrapper the script is compiled in).
+const cacheOut = `${out}.cache`;
+const launcher = path.join(here, 'bin', 'pesan.js');
+const warmUpDrafts = path.join(here, '..', '..', 'fixtures', 'templates');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -18,26 +30,96 @@ function newestMtime(dir) {
   }
   return newest;
 }
+const mtimeOrZero = (file) => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
 
 const inputs = [path.join(here, 'dist'), path.join(here, '..', 'core', 'dist'), path.join(here, '..', '..', 'rules', 'dist')];
-let bundleTime = 0;
-try {
-  bundleTime = statSync(out).mtimeMs;
-} catch {
-  bundleTime = 0;
-}
-const newest = Math.max(...inputs.map((dir) => newestMtime(dir)).filter((t) => t !== out));
+// bin/pesan.js trusts the bundle only when it is newer than each package's tsbuildinfo, so count those too:
+// `tsc -b` can rewrite a tsbuildinfo without touching any .js file, and the launcher would then skip the bundle.
+const buildInfos = [path.join(here, 'tsconfig.tsbuildinfo'), path.join(here, '..', 'core', 'tsconfig.tsbuildinfo'), path.join(here, '..', '..', 'rules', 'tsconfig.tsbuildinfo')];
+const newest = Math.max(...inputs.map((dir) => newestMtime(dir)), ...buildInfos.map(mtimeOrZero));
+// The cache is written after the bundle: a bundle without one (an interrupted build) is made again.
+const bundleTime = existsSync(cacheOut) ? mtimeOrZero(out) : 0;
 if (bundleTime > newest && !process.argv.includes('--force')) process.exit(0);
 
-await build({
-  entryPoints: [path.join(here, 'dist', 'main.js')],
+// A cache left from an older bundle must never sit next to a new one (bin/pesan.js checks a hash too).
+rmSync(cacheOut, { force: true });
+// Outputs of earlier versions of this script, no longer used.
+for (const old of ['pesan.mjs', 'lint-worker.mjs']) rmSync(path.join(here, 'dist', old), { force: true });
+
+const built = await build({
+  write: false,
+  // What bin/pesan.js needs: the CLI, and what a lint worker thread of the bundled CLI serves with.
+  stdin: {
+    contents: [
+      `export { main } from ${JSON.stringify(path.join(here, 'dist', 'main.js'))};`,
+      `export { catalog } from '@pesan/rules';`,
+      // Not exported by @pesan/core's index: a worker module, imported by path.
+      `export { serveLintWorker } from ${JSON.stringify(path.join(here, '..', 'core', 'dist', 'parallel', 'worker.js'))};`,
+    ].join('\n'),
+    resolveDir: here,
+    sourcefile: 'pesan-bundle-entry.js',
+  },
   outfile: out,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
+  // Whitespace and syntax only: a smaller file to read and decode on every run, while function and class names stay
+  // (messages built from `constructor.name` read the same, and PESAN_DEBUG stack traces stay legible).
+  minifyWhitespace: true,
+  minifySyntax: true,
   external: ['@pesan/lsp', 'vscode-languageserver', 'vscode-languageserver/*', '@pesan/analytics', '@pesan/report', '@duckdb/*', 'express', 'cli-progress', 'playwright-core'],
-  // Some dependencies are CommonJS and call require(): give the ESM bundle a require function.
-  banner: { js: "import { createRequire as __pesanCreateRequire } from 'node:module'; const require = __pesanCreateRequire(import.meta.url);" },
+  define: {
+    // A script has no import.meta: bin/pesan.js passes the bundle's URL and a resolver as parameters of the wrapper
+    // function it compiles the bundle in (see loadBundle there).
+    'import.meta.url': '__pesanImportMetaUrl',
+    'import.meta.resolve': '__pesanImportMetaResolve',
+    // The bundled CLI starts its lint workers on the launcher, which runs this same bundle (see catalog-module.ts).
+    __PESAN_LINT_WORKER__: JSON.stringify('../bin/pesan.js'),
+  },
+  // Any other use of import.meta would silently become undefined in a script: fail the build instead.
+  logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
 });
+writeFileSync(out, withHostImports(built.outputFiles[0].text));
+
+/**
+ * Routes the bundle's dynamic `import()` calls (the lazily loaded language server, analytics and report packages;
+ * a catalog module named by URL) through `__pesanImport`, a parameter bin/pesan.js passes: on Node 20, code that
+ * V8 took from a code cache cannot call import() itself ("A dynamic import callback was not specified": the cache
+ * does not keep the loader Node attached to the script, nodejs/node#43663). Found by parsing, not by searching the
+ * text, so that no string or regular expression that merely contains "import(" is touched.
+ */
+function withHostImports(code) {
+  const file = ts.createSourceFile(out, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const starts = [];
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) starts.push(node.expression.getStart(file));
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let result = code;
+  for (const start of starts.sort((a, b) => b - a)) result = `${result.slice(0, start)}__pesanImport${result.slice(start + 'import'.length)}`;
+  return result;
+}
+
+// Warm-up: lint a few drafts (every language and both formats) with the new bundle, then let the launcher save V8's
+// code for the script, including the functions compiled while linting (V8 compiles most functions lazily, on first
+// call; a cache made before running would hold little more than the top level).
+if (existsSync(warmUpDrafts)) {
+  try {
+    execFileSync(process.execPath, [launcher, 'lint', warmUpDrafts, '--format', 'json', '--concurrency', '1'], {
+      env: { ...process.env, PESAN_NO_BUNDLE: '', PESAN_WRITE_CODE_CACHE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (error) {
+    // Exit code 1 is expected: the invalid fixtures have findings.
+    if (error.status !== 1) console.error(`pesan bundle: no code cache (the warm-up run failed: ${String(error.stderr || error.message).trim()})`);
+  }
+}

@@ -124,13 +124,16 @@ describe('pesan lint exit codes and input', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0].errorCount).toBe(1);
   });
 
-  it('uses worker threads for large runs with the same results as one thread', () => {
+  it('gives the same results with worker threads, with read-ahead (auto) and on one thread', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`d${String(i).padStart(3, '0')}.md`] = i % 3 === 0 ? adjacent : clean;
     const dir = tempDir(files);
-    const parallel = pesan(['lint', '.', '-f', 'json'], { cwd: dir });
+    // `auto` on a 2-CPU machine lints on one thread while a second reads ahead; `--concurrency 2` forces a worker.
+    const auto = pesan(['lint', '.', '-f', 'json'], { cwd: dir });
+    const parallel = pesan(['lint', '.', '-f', 'json', '--concurrency', '2'], { cwd: dir });
     const single = pesan(['lint', '.', '-f', 'json', '--concurrency', '1'], { cwd: dir });
     expect(parallel.stdout).toBe(single.stdout);
+    expect(auto.stdout).toBe(single.stdout);
     expect((JSON.parse(parallel.stdout) as unknown[]).length).toBe(400);
   });
 });

@@ -27,7 +27,7 @@ import {
   type FileResult,
   type Severity,
 } from '@pesan/core';
-import { catalog as bundledCatalog, catalogModule } from '../catalog-module.js';
+import { catalog as bundledCatalog, catalogModule, workerModule } from '../catalog-module.js';
 import { createTwoFilesPatch } from 'diff';
 import { readStdin } from '../stdin.js';
 import { version } from '../version.js';
@@ -159,6 +159,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     const run = await lintFiles(files, {
       catalogModule,
       catalog,
+      ...(workerModule ? { workerModule } : {}),
       ...(flags.config ? { configFile: flags.config } : {}),
       ruleOverrides,
       concurrency,

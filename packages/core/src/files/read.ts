@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { draftSizeProblem } from '../parse/limits.js';
 
@@ -32,26 +32,49 @@ export function decodeText(filePath: string, bytes: Uint8Array): string {
   }
 }
 
+/** What the user reads when a file cannot be opened or read (`code` is the system error code). */
+export function unreadableReason(code: string): string {
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`;
+}
+
 /** Markdown or Meta JSON, by extension (as the linter decides). */
-function formatOf(filePath: string): 'markdown' | 'meta-json' {
+export function formatOf(filePath: string): 'markdown' | 'meta-json' {
   return path.extname(filePath).toLowerCase() === '.json' ? 'meta-json' : 'markdown';
 }
 
 export function readTextFile(filePath: string): string {
   let bytes: Buffer;
   try {
-    // A file too large to be a draft is refused before it is read, so a huge file never fills the memory.
-    const stats = statSync(filePath);
-    const tooLarge = stats.isFile() ? draftSizeProblem(formatOf(filePath), stats.size) : undefined;
-    if (tooLarge) throw new UnreadableFileError(filePath, tooLarge);
-    bytes = readFileSync(filePath);
+    // One open, then fstat and read on the descriptor: looking the path up once per file is measurably cheaper
+    // over thousands of drafts than stat + readFileSync. A file too large to be a draft is refused before it is
+    // read, so a huge file never fills the memory.
+    const fd = openSync(filePath, 'r');
+    try {
+      const stats = fstatSync(fd);
+      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      const tooLarge = stats.isFile() ? draftSizeProblem(formatOf(filePath), stats.size) : undefined;
+      if (tooLarge) throw new UnreadableFileError(filePath, tooLarge);
+      bytes = stats.isFile() ? readExactly(fd, stats.size) : readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
-    throw new UnreadableFileError(filePath, reason);
+    throw new UnreadableFileError(filePath, unreadableReason((error as NodeJS.ErrnoException).code ?? String(error)));
   }
   return decodeText(filePath, bytes);
+}
+
+/** Reads the `size` bytes fstat reported (the file as it was then; a shorter file ends the read early). */
+function readExactly(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const n = readSync(fd, buffer, filled, size - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,31 +1,46 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { lintFilesInProcess, loadCatalog } from './lint-files.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { inProcessLinter, loadCatalog } from './lint-files.js';
+import type { RuleCatalog } from '../config/resolve.js';
 import type { Severity } from '../engine/rule.js';
 
-interface WorkerInput {
-  catalogModule: string;
+/** What `lintFiles` hands each worker. */
+export interface LintWorkerInput {
+  /** Module to load the rule catalog from; absent when the worker script brings its own catalog (a bundle). */
+  catalogModule?: string;
   configFile?: string;
   ruleOverrides?: [string, Severity][];
   explicit?: string[];
 }
 
-/** A lint worker: loads the rules once, says it is ready, then lints each chunk of files it is sent. */
-const input = workerData as WorkerInput;
-try {
-  const catalog = await loadCatalog(input.catalogModule);
-  const options = {
-    ...(input.configFile ? { configFile: input.configFile } : {}),
-    ...(input.ruleOverrides ? { ruleOverrides: new Map(input.ruleOverrides) } : {}),
-    ...(input.explicit ? { explicit: new Set(input.explicit) } : {}),
-  };
-  parentPort?.on('message', (message: { files: string[] }) => {
-    try {
-      parentPort?.postMessage({ run: lintFilesInProcess(message.files, catalog, options) });
-    } catch (error) {
-      parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  parentPort?.postMessage({ ready: true });
-} catch (error) {
-  parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+/**
+ * A lint worker: gets the rules once, says it is ready, then lints each chunk of files it is sent. Exported so that a
+ * single-file bundle (the CLI's, see `workerModule` in lint-files.ts) can serve with the catalog it carries instead
+ * of importing ~350 separate rule modules at start-up.
+ */
+export async function serveLintWorker(catalog: RuleCatalog | Promise<RuleCatalog>): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('serveLintWorker() must run in a worker thread started by lintFiles()');
+  const input = workerData as LintWorkerInput;
+  try {
+    const lint = inProcessLinter(await catalog, {
+      ...(input.configFile ? { configFile: input.configFile } : {}),
+      ...(input.ruleOverrides ? { ruleOverrides: new Map(input.ruleOverrides) } : {}),
+      ...(input.explicit ? { explicit: new Set(input.explicit) } : {}),
+    });
+    port.on('message', (message: { files: string[] }) => {
+      try {
+        port.postMessage({ run: lint(message.files) });
+      } catch (error) {
+        port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+    port.postMessage({ ready: true });
+  } catch (error) {
+    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
 }
+
+// Started as the worker script itself (the unbundled default): load the catalog module the parent named. A worker
+// bundle imports this module only for serveLintWorker, and its parent names no catalog module, so nothing runs here.
+const started = isMainThread ? undefined : (workerData as LintWorkerInput | undefined);
+if (started?.catalogModule) void serveLintWorker(loadCatalog(started.catalogModule));
