@@ -181,7 +181,13 @@ async function main() {
   const report = renderReport({ args, corpus, files, results, findings, pesanArgs, serialArgs, singleArgs, useTime });
   process.stdout.write(`${report.table}\n`);
   if (args.write) {
-    writeFileSync(path.join(benchDir, 'RESULTS.md'), report.full);
+    // This script owns the top of RESULTS.md, up to its "Details" section; the rest (hand-written analysis and the
+    // sections the other benchmarks write) is kept as it is.
+    const resultsFile = path.join(benchDir, 'RESULTS.md');
+    const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+    const keepFrom = previous.search(/^## (?!Results|Commands|Details)/m);
+    const kept = keepFrom === -1 ? '' : `\n${previous.slice(keepFrom)}`;
+    writeFileSync(resultsFile, `${report.full.trimEnd()}\n${kept}`);
     log(`wrote ${rel(path.join(benchDir, 'RESULTS.md'))}`);
   }
 }
