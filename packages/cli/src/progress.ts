@@ -1,4 +1,13 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+/**
+ * cli-progress is loaded only when a bar is drawn: loading it costs ≈ 25 ms, a tenth of a one-file `pesan lint`,
+ * which never needs it (this module is part of every CLI start).
+ */
+function loadCliProgress(): typeof cliProgressModule {
+  return createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
+}
 
 interface Progress {
   update: (p: { file: string; bytesDone: number; bytesTotal: number; events: number }) => void;
@@ -8,6 +17,7 @@ interface Progress {
 /** A progress bar (bytes and events) on a terminal; nothing when stderr is not a TTY (CI logs, pipes). */
 export function startProgress(enabled: boolean): Progress {
   if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const cliProgress = loadCliProgress();
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
