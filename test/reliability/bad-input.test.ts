@@ -141,7 +141,7 @@ describe('bad-input corpus (fixtures/bad)', () => {
     expectCleanStderr(run);
     // Some files are not UTF-8: the run ends with 2, after linting the others.
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('pesan: some files cannot be read as UTF-8 text; fix or exclude them (exit code 2).');
+    expect(run.stderr).toContain('pesan: some files cannot be read as drafts (reasons above); fix or exclude them (exit code 2).');
     const results = jsonResults(run);
     for (const [name, expected] of Object.entries(CASES)) expectOutcome(name, expected, run, results);
     expectBounded(run, MAX_MS_SMALL * 2);

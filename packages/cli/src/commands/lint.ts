@@ -83,7 +83,7 @@ export function registerLint(program: Command, setExitCode: (code: number) => vo
 Exit codes:
   0  no errors (and warnings within --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  usage error, bad config, a path or glob that matches nothing, or a file that is not UTF-8 text
+  2  usage error, bad config, a path or glob that matches nothing, or a file that cannot be read (not UTF-8 text, too large)
 
 Examples:
   pesan lint fixtures/templates/
@@ -169,7 +169,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     for (const file of run.ignored) if (explicit.has(file)) process.stderr.write(`pesan: warning: ${file} is ignored by an \`ignores\` pattern in the config\n`);
     if (run.unreadable.length > 0) {
       for (const u of run.unreadable) process.stderr.write(`pesan: ${u.filePath}: ${u.reason}.\n`);
-      process.stderr.write('pesan: some files cannot be read as UTF-8 text; fix or exclude them (exit code 2).\n');
+      process.stderr.write('pesan: some files cannot be read as drafts (reasons above); fix or exclude them (exit code 2).\n');
     }
     results = run.results;
     if (run.unreadable.length > 0) {
