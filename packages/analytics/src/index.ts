@@ -17,6 +17,6 @@ export {
   type GroupBy,
 } from './stats.js';
 export { KEY_ENV, keyFilePath } from './pseudonym-key.js';
-export { SQL_DIR } from './sql-files.js';
+export { SQL_DIR, sqlReader } from './sql-files.js';
 export { forgetCustomer, type ForgetResult } from './forget.js';
 export { exportParquet } from './export-parquet.js';

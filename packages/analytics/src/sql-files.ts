@@ -8,17 +8,24 @@ import path from 'node:path';
  */
 export const SQL_DIR = fileURLToPath(new URL('../sql/', import.meta.url));
 
-const cache = new Map<string, string>();
+/**
+ * A reader of the `.sql` files under `dir`, each read once per process (the report package reads its own files
+ * with one too).
+ */
+export function sqlReader(dir: string): (relative: string) => string {
+  const cache = new Map<string, string>();
+  return (relative) => {
+    let text = cache.get(relative);
+    if (text === undefined) {
+      text = readFileSync(path.join(dir, relative), 'utf8');
+      cache.set(relative, text);
+    }
+    return text;
+  };
+}
 
 /** The text of `sql/<relative>` (e.g. `derive/messages.sql`). */
-export function sqlFile(relative: string): string {
-  let text = cache.get(relative);
-  if (text === undefined) {
-    text = readFileSync(path.join(SQL_DIR, relative), 'utf8');
-    cache.set(relative, text);
-  }
-  return text;
-}
+export const sqlFile = sqlReader(SQL_DIR);
 
 /** The `.sql` files of a folder in name order (migrations, metric views). */
 export function sqlFolder(folder: string): { name: string; text: string }[] {

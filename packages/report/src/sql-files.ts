@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sqlReader } from '@pesan/analytics';
 
 /**
  * The report's own named SQL files: sql/cube/*.sql build its working set from the analytics tables (see cube.ts),
@@ -9,13 +8,4 @@ import { fileURLToPath } from 'node:url';
  */
 export const REPORT_SQL_DIR = fileURLToPath(new URL('../sql/', import.meta.url));
 
-const cache = new Map<string, string>();
-
-export function reportSql(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(path.join(REPORT_SQL_DIR, name), 'utf8');
-    cache.set(name, text);
-  }
-  return text;
-}
+export const reportSql = sqlReader(REPORT_SQL_DIR);

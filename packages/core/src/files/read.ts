@@ -33,12 +33,12 @@ export function decodeText(filePath: string, bytes: Uint8Array): string {
 }
 
 /** What the user reads when a file cannot be opened or read (`code` is the system error code). */
-export function unreadableReason(code: string): string {
+function unreadableReason(code: string): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code})`;
 }
 
 /** Markdown or Meta JSON, by extension (as the linter decides). */
-export function formatOf(filePath: string): 'markdown' | 'meta-json' {
+function formatOf(filePath: string): 'markdown' | 'meta-json' {
   return path.extname(filePath).toLowerCase() === '.json' ? 'meta-json' : 'markdown';
 }
 

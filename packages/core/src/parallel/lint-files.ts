@@ -135,8 +135,7 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
       return { ...run, results: resolveProjectKeys(run.results) };
     }
 
-    const chunks: string[][] = [];
-    for (let i = 0; i < files.length; i += CHUNK_SIZE) chunks.push(files.slice(i, i + CHUNK_SIZE));
+    const chunks = inChunks(files);
     const runs: LintRun[] = [];
     const next = (): string[] | undefined => chunks.shift();
     const workerRuns = workers.map((worker) => worker.drain(next));
@@ -178,8 +177,7 @@ const READ_AHEAD_MIN_FILES = 2 * 100;
  * The results are those of one in-process run over `files`.
  */
 async function lintReadingAhead(files: readonly string[], lint: InProcessLinter): Promise<LintRun> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < files.length; i += CHUNK_SIZE) chunks.push(files.slice(i, i + CHUNK_SIZE));
+  const chunks = inChunks(files);
   const reader = new Worker(READER_SOURCE, { eval: true, workerData: { maxBytes: READ_AHEAD_MAX_BYTES } });
   const requested: string[][] = [];
   const answers: ((texts: ReadonlyMap<string, Uint8Array>) => void)[] = [];
@@ -265,6 +263,12 @@ parentPort.on('message', (files) => {
   parentPort.postMessage(bytes, bytes.filter((b) => b !== null).map((b) => b.buffer));
 });
 `;
+
+function inChunks(files: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < files.length; i += CHUNK_SIZE) chunks.push(files.slice(i, i + CHUNK_SIZE));
+  return chunks;
+}
 
 /** Files per unit of work: small enough to balance the threads, large enough to keep messaging cheap. */
 const CHUNK_SIZE = 100;
