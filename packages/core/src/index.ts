@@ -24,6 +24,7 @@ export * from './format/json.js';
 export * from './parallel/lint-files.js';
 export * from './template/parameters.js';
 export * from './template/text-stats.js';
+export { memoText } from './template/memo.js';
 export * from './model/export.js';
 export * from './format/github.js';
 export * from './format/sarif.js';

@@ -12,6 +12,24 @@ function exampleCount(draft: Draft, field: PlaceholderField): number | undefined
 
 const LISTED = 5;
 
+/** The positional parameters use exactly the numbers 1..n (in any order, repeats allowed), or there are none. */
+function numberedOneToN(params: readonly { index?: number }[]): boolean {
+  if (params.length === 0) return true;
+  const seen: boolean[] = [];
+  let distinct = 0;
+  let max = 0;
+  for (const p of params) {
+    const n = p.index!;
+    if (n > params.length) return false;
+    if (!seen[n]) {
+      seen[n] = true;
+      distinct++;
+    }
+    if (n > max) max = n;
+  }
+  return distinct === max;
+}
+
 export default defineRule({
   meta: {
     id: 'param-not-sequential',
@@ -45,6 +63,8 @@ export default defineRule({
       // Near-misses such as `{{ 2 }}` or `{2}` stand for their number: counting them avoids reporting a gap that
       // positional-param-syntax will close, and their presence rules out the fix (both fixes would apply at once).
       const syntaxProblems = placeholderProblems(field.text.text).filter((p) => p.owner === 'syntax');
+      // Most fields number their parameters 1..n already: tell that without building the lists below.
+      if (syntaxProblems.length === 0 && numberedOneToN(valid)) continue;
       const nearMisses = syntaxProblems
         .map((p) => ({ start: p.start, end: p.end, raw: p.raw, inner: p.raw.replace(/^\{+|\}+$/g, '').trim() }))
         .filter((p) => /^\d+$/.test(p.inner) && Number(p.inner) > 0)

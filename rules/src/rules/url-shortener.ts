@@ -16,6 +16,18 @@ function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
 }
 
+/** The host list and set per `extraHosts` option (the same array for every draft of a config): built once. */
+const hostLists = new WeakMap<readonly string[], { hosts: string[]; set: ReadonlySet<string> }>();
+function hostsFor(extraHosts: readonly string[]): { hosts: string[]; set: ReadonlySet<string> } {
+  let found = hostLists.get(extraHosts);
+  if (!found) {
+    const hosts = [...new Set([...SHORTENER_HOSTS, ...extraHosts.map(normaliseHost).filter(Boolean)])];
+    found = { hosts, set: new Set(hosts) };
+    hostLists.set(extraHosts, found);
+  }
+  return found;
+}
+
 export default defineRule({
   meta: {
     id: 'url-shortener',
@@ -43,8 +55,7 @@ export default defineRule({
     },
   },
   check({ draft, options, report }) {
-    const hosts = [...new Set([...SHORTENER_HOSTS, ...options.extraHosts.map(normaliseHost).filter(Boolean)])];
-    const set = new Set(hosts);
+    const { hosts, set } = hostsFor(options.extraHosts);
     for (const found of draftUrls(draft, hosts)) {
       const host = hostOf(found.url);
       const bare = host.replace(/^www\./, '');

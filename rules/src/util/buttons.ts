@@ -134,15 +134,23 @@ export function bareLinksTo(text: string, hosts: readonly string[]): UrlMatch[] 
 }
 
 const bareLinkPatterns = new Map<string, RegExp>();
+const bareLinkPatternsByList = new WeakMap<readonly string[], RegExp>();
 
-/** One compiled pattern per host list, built on first use (rules run on every draft; compiling is not free). */
+/**
+ * One compiled pattern per host list, built on first use (rules run on every draft; compiling is not free). Rules
+ * pass the same array for every draft: found by identity first, without joining the list again.
+ */
 function bareLinkPattern(hosts: readonly string[]): RegExp {
+  const same = bareLinkPatternsByList.get(hosts);
+  if (same) return same;
   const key = hosts.join('\n');
   let re = bareLinkPatterns.get(key);
-  if (!re) {
+  if (re) bareLinkPatternsByList.set(hosts, re);
+  else {
     const alternatives = [...hosts].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     re = new RegExp(`(?<![\\w.@/:-])(?:www\\.)?(?:${alternatives.join('|')})/[^\\s<>"'\`]*`, 'gi');
     bareLinkPatterns.set(key, re);
+    bareLinkPatternsByList.set(hosts, re);
   }
   return re;
 }

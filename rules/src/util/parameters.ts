@@ -1,4 +1,4 @@
-import { findBraceMistakes, findParameters, validParameters, type Draft, type Fix, type MappedText, type ParameterToken, type Range, type TextField } from '@pesan/core';
+import { findBraceMistakes, findParameters, memoText, validParameters, type Draft, type Fix, type MappedText, type ParameterToken, type Range, type TextField } from '@pesan/core';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { jsonTemplateNode } from './json-source.js';
 
@@ -86,7 +86,9 @@ const SPECIAL = /[^\p{L}\p{M}\p{N}_\s-]/gu;
  * - `named` (named-param-syntax): a name with capitals, hyphens, inner spaces or accents (`{{firstName}}`);
  * - `special` (param-special-chars): any other character inside the braces (`{{$amount}}`, `{{#1}}`).
  */
-export function placeholderProblems(text: string): PlaceholderProblem[] {
+export const placeholderProblems: (text: string) => readonly PlaceholderProblem[] = memoText(computePlaceholderProblems);
+
+function computePlaceholderProblems(text: string): PlaceholderProblem[] {
   const out: PlaceholderProblem[] = [];
   const mistakes = findBraceMistakes(text);
   for (const m of mistakes) {

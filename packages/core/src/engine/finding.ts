@@ -1,3 +1,4 @@
+import { formatMessage } from './rule.js';
 import type { Range } from '../source/text.js';
 import type { Fix } from './rule.js';
 
@@ -41,7 +42,13 @@ export interface ProjectKey {
   ruleId: string;
   key: string;
   severity: 1 | 2;
+  /**
+   * The rule's message template, formatted with `data` and `{other}` only when the key turns out to be a duplicate
+   * (most are not: every draft has keys, and formatting each was a measurable part of a large run).
+   */
   message: string;
+  data?: Record<string, string | number>;
+  messageId?: string;
   line: number;
   column: number;
   endLine: number;
@@ -68,8 +75,8 @@ export function resolveProjectKeys(results: FileResult[]): FileResult[] {
         continue;
       }
       const other = seen.filePath === result.filePath ? `line ${seen.line}` : `${seen.filePath}:${seen.line}`;
-      const { key: _key, message, ...rest } = pk;
-      const finding = { ...rest, message: message.replace('{{other}}', other) };
+      const { key: _key, message, data, ...rest } = pk;
+      const finding: Finding = { ...rest, message: visibleMessage(formatMessage(message, { ...data, other })) };
       // Idempotent: resolving twice (e.g. after --fix re-lints some files) adds nothing new.
       if (!result.messages.some((m) => m.ruleId === finding.ruleId && m.range[0] === finding.range[0])) added.push(finding);
     }

@@ -11,6 +11,7 @@ import { draftSizeProblem } from '../parse/limits.js';
 import { applyDirectives } from './directives.js';
 import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetting } from '../config/resolve.js';
 import type { Severity } from './rule.js';
+import type { MappedText } from '../source/mapped-text.js';
 
 export type DraftFormat = 'markdown' | 'meta-json';
 
@@ -209,41 +210,50 @@ export class Linter {
       ...(draft.name ? { name: draft.name.value } : {}),
       ...(draft.language ? { language: draft.language.value } : {}),
     };
-    for (const rule of this.catalog.rules) {
-      const setting = settings.get(rule.meta.id);
-      if (!setting || setting.severity === 'off') continue;
+    // One context and one report function per draft, pointed at each rule in turn: a context and two closures per
+    // rule and draft were a sixth of everything the linter allocates. Rules are synchronous, so `rule` and
+    // `setting` below are those of the rule that is running whenever `report` is called.
+    let rule: Rule = this.catalog.rules[0]!;
+    let setting: RuleSetting = { severity: 'off', options: undefined };
+    const report = (d: ReportDescriptor): void => {
+      const template_ = rule.meta.messages[d.messageId];
+      if (template_ === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
+      const extra: Partial<Finding> = { messageId: d.messageId, template };
+      if (d.fix) extra.fix = d.fix;
+      if (d.suggest?.length) {
+        extra.suggestions = d.suggest.map((s) => ({
+          desc: visibleMessage(formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data)),
+          messageId: s.messageId,
+          fix: s.fix,
+        }));
+      }
+      stamp(rule.meta.id, setting.severity, d.range, formatMessage(template_, d.data), extra);
+    };
+    const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+      draft,
+      options: undefined,
+      settings: config.settings as LintSettings,
+      category,
+      report,
+      rangeOf,
+    };
+    for (rule of this.catalog.rules) {
+      const found = settings.get(rule.meta.id);
+      if (!found || found.severity === 'off') continue;
+      setting = found;
       const applies = rule.meta.categories;
       if (applies && (!category || !(applies as readonly string[]).includes(category))) continue;
-      const report = (d: ReportDescriptor): void => {
-        const template_ = rule.meta.messages[d.messageId];
-        if (template_ === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
-        const extra: Partial<Finding> = { messageId: d.messageId, template };
-        if (d.fix) extra.fix = d.fix;
-        if (d.suggest?.length) {
-          extra.suggestions = d.suggest.map((s) => ({
-            desc: visibleMessage(formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data)),
-            messageId: s.messageId,
-            fix: s.fix,
-          }));
-        }
-        stamp(rule.meta.id, setting.severity, d.range, formatMessage(template_, d.data), extra);
-      };
-      const context: RuleContext = {
-        draft,
-        options: setting.options,
-        settings: config.settings as LintSettings,
-        category,
-        report,
-        rangeOf: (text, start, end) => text.fileRange(start, end),
-      };
+      context.options = setting.options;
       const started = ruleTimes ? performance.now() : 0;
       try {
         rule.check(context);
         const project = rule.project?.key(context);
         if (project && rule.project) {
           const template_ = rule.meta.messages[rule.project.messageId] ?? rule.project.messageId;
-          const finding = makeFinding(rule.meta.id, setting.severity, project.range, formatMessage(template_, project.data), { messageId: rule.project.messageId, template });
-          if (finding) projectKeys.push({ ...finding, key: project.key } as ProjectKey);
+          const extra: Partial<ProjectKey> = { messageId: rule.project.messageId, template, key: project.key };
+          if (project.data) extra.data = project.data;
+          const key = makeFinding(rule.meta.id, setting.severity, project.range, template_, extra as Partial<Finding>);
+          if (key) projectKeys.push(key as ProjectKey);
         }
         if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - started);
       } catch (error) {
@@ -254,6 +264,10 @@ export class Linter {
       }
     }
   }
+}
+
+function rangeOf(text: MappedText, start: number, end: number): Range {
+  return text.fileRange(start, end);
 }
 
 /**

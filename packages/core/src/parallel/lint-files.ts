@@ -273,10 +273,13 @@ function inChunks(files: readonly string[]): string[][] {
 /** Files per unit of work: small enough to balance the threads, large enough to keep messaging cheap. */
 const CHUNK_SIZE = 100;
 
+/** Version of the cached result shape (FileResult, ProjectKey): a change invalidates caches of older builds. */
+const RESULT_FORMAT = 'results-2';
+
 /** `--cache`: reuse results of unchanged drafts; lint only the others (in parallel when there are many). */
 async function lintWithCache(files: readonly string[], options: LintFilesOptions, catalog: RuleCatalog, resolver: ConfigResolver): Promise<LintRun> {
   const overrides = options.ruleOverrides ? JSON.stringify([...options.ruleOverrides].sort()) : '';
-  const globalKey = `${options.toolVersion ?? ''}\0${catalog.version}\0${catalog.fingerprint?.() ?? ''}\0${overrides}`;
+  const globalKey = `${RESULT_FORMAT}\0${options.toolVersion ?? ''}\0${catalog.version}\0${catalog.fingerprint?.() ?? ''}\0${overrides}`;
   const cache = new LintCache(options.cacheLocation!, globalKey);
   const hits = new Map<string, FileResult>();
   const keys = new Map<string, string>();
