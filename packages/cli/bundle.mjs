@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -86,8 +87,28 @@ const built = await build({
   // Any other use of import.meta would silently become undefined in a script: fail the build instead.
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
+  plugins: [esmBuildOfYaml()],
 });
 writeFileSync(out, withHostImports(built.outputFiles[0].text));
+
+/**
+ * `yaml` resolves to its CommonJS build under Node's `node` condition; bundled, every use of one of its exports
+ * (`isMap`, `isScalar`, `new Scalar`... on every draft) then goes through a getter of esbuild's CommonJS interop
+ * object, which showed in lint profiles. The package's ES module build (the same code, under its `default`
+ * condition) bundles into plain references. Its only differences are for browsers: warnings go to console.warn
+ * instead of process.emitWarning, and the LOG_TOKENS/LOG_STREAM debug switches are gone.
+ */
+function esmBuildOfYaml() {
+  return {
+    name: 'esm-build-of-yaml',
+    setup(b) {
+      b.onResolve({ filter: /^yaml$/ }, (args) => {
+        const manifest = createRequire(path.join(args.resolveDir, 'importer.js')).resolve('yaml/package.json');
+        return { path: path.join(path.dirname(manifest), 'browser', 'index.js') };
+      });
+    },
+  };
+}
 
 /**
  * Routes the bundle's dynamic `import()` calls (the lazily loaded language server, analytics and report packages;
