@@ -1,6 +1,6 @@
 import { findEmoji, type Draft, type LintSettings, type Range } from '@pesan/core';
 import { findTerms, type LexiconMatch } from '../lexicon/index.js';
-import { findPromotions } from './compliance.js';
+import { draftLanguages, findPromotions } from './compliance.js';
 
 /**
  * Structural promotion signals of a draft (template-rules.md §4.2): celebration emoji clusters in the body, a COPY_CODE
@@ -48,20 +48,24 @@ function compute(draft: Draft, settings: LintSettings): PromoStructure[] {
     }
   }
   const couponInText = findPromotions(draft, settings).some((p) => p.label === 'coupon' || p.label === 'discount');
+  // The draft's languages, as for its text (every language when the code is unknown): each language's promo-link
+  // list carries the English URL words too (shop, sale, promo...), and compiling the other languages' lexicons
+  // for one URL cost more than the rest of a one-file lint.
+  const languages = draftLanguages(draft);
   for (const button of draft.buttons) {
     const type = button.type.value;
     if (CATALOG_TYPES.has(type)) {
       out.push({ kind: 'catalog-button', range: button.type.range, type: type.toUpperCase(), button: button.index });
     } else if (type === 'copy_code') {
       const code = button.examples[0]?.value ?? '';
-      const couponCode = code !== '' && findTerms(code, { kinds: ['promotion'] }).some((m) => COUPONISH.has(m.label) && !m.negated);
+      const couponCode = code !== '' && findTerms(code, { languages, kinds: ['promotion'] }).some((m) => COUPONISH.has(m.label) && !m.negated);
       if (couponCode || couponInText) out.push({ kind: 'coupon-button', range: button.type.range, code, button: button.index });
     } else if (type === 'url' && button.url) {
       const url = button.url.value;
       // A URL that ends in a parameter points at one customer's order, booking or account (`shop.example/t/{{1}}`),
       // not at a shop page, even on a `shop.` host; promotion paths (`/promo/{{1}}`) still count.
       const perCustomer = /\{\{[^{}]*\}\}\s*$/.test(url);
-      const link = findTerms(url, { kinds: ['promo-link'] }).find((m) => !m.negated && !(perCustomer && m.label === 'shop-page'));
+      const link = findTerms(url, { languages, kinds: ['promo-link'] }).find((m) => !m.negated && !(perCustomer && m.label === 'shop-page'));
       if (link) out.push({ kind: 'shop-link', range: button.url.text.fileRange(link.start, link.end), url, link, button: button.index });
     }
   }
