@@ -87,9 +87,9 @@ const built = await build({
   // Any other use of import.meta would silently become undefined in a script: fail the build instead.
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
-  plugins: [esmBuildOfYaml()],
+  plugins: [esmBuildOfYaml(), lazyChildProcessForCommander()],
 });
-writeFileSync(out, withHostImports(built.outputFiles[0].text));
+writeFileSync(out, asciiOnly(withHostImports(built.outputFiles[0].text)));
 
 /**
  * `yaml` resolves to its CommonJS build under Node's `node` condition; bundled, every use of one of its exports
@@ -108,6 +108,35 @@ function esmBuildOfYaml() {
       });
     },
   };
+}
+
+/**
+ * commander loads `node:child_process` (with net, dgram and the stream modules behind it, ≈ 4.5 ms) when it is
+ * loaded, for subcommands that are separate executables, which Pesan has none of. Inside the bundle, commander gets
+ * a stand-in that loads the real module on first use.
+ */
+function lazyChildProcessForCommander() {
+  return {
+    name: 'lazy-child-process-for-commander',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'pesan-lazy' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'pesan-lazy' }, () => ({
+        contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The bundle as pure ASCII: esbuild escapes non-ASCII characters in strings but leaves them in regular expression
+ * literals. Written as `\uXXXX` escapes (UTF-16 code units; a surrogate pair escaped this way is one code point in
+ * a `u` regex too), the launcher can decode the bundle as Latin-1, a plain copy, instead of UTF-8.
+ */
+function asciiOnly(code) {
+  return code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

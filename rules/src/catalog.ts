@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { Rule, RuleCatalog } from '@pesan/core';
+import { nodeCrypto, type Rule, type RuleCatalog } from '@pesan/core';
 import { allRules } from './rules/index.js';
 import { reloadLexicons } from './lexicon/index.js';
 
@@ -26,7 +25,7 @@ let cachedFingerprint: string | undefined;
 /** Hash of the compiled rules and the lexicon data: any change to a rule or a term list invalidates caches. */
 function fingerprint(): string {
   if (cachedFingerprint) return cachedFingerprint;
-  const hash = createHash('md5');
+  const hash = nodeCrypto().createHash('md5');
   for (const dir of ['dist', 'lexicons']) {
     const root = path.join(packageRoot, dir);
     let names: string[] = [];

@@ -2,18 +2,18 @@
 // Committed launcher so that pnpm can link the `pesan` bin before the first build. It runs the single-file bundle
 // (dist/pesan.cjs, faster to start) when the build made one, else the plain modules. It is also the script the
 // bundled CLI starts its lint worker threads on, so that they run the same bundle.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 const bundleUrl = new URL('../dist/pesan.cjs', import.meta.url);
 
-if (isMainThread) await runCli();
-else await serveLintWorker();
+// Lint worker threads of the bundled CLI start here with this one argument (LINT_WORKER_ARGUMENT in @pesan/core);
+// worker_threads is loaded only then, to confirm it (loading it costs every other start ≈ 3 ms).
+if (process.argv[2] === '--pesan-lint-worker' && !(await import('node:worker_threads')).isMainThread) await serveLintWorker();
+else await runCli();
 
 async function runCli() {
   // `pesan lint ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
@@ -68,9 +68,12 @@ function bundleIsFresh() {
  * Compiles and runs the bundle as a CommonJS-style function, with V8's code cache when there is a valid one. The
  * bundle is a script because Node 20 consumes a code cache only for scripts; what it would have taken from
  * `import.meta`, and its dynamic imports (which code from a cache cannot do itself, see bundle.mjs), come in as
- * parameters. The cache starts with a SHA-256 of the exact compiled source: V8 itself checks only the source length,
- * and a cache made for other code would run the wrong functions. Any problem with the cache (missing, stale, made by
- * another Node version) just means compiling without it.
+ * parameters. V8 itself checks only the source length, and a cache made for other code would run the wrong
+ * functions: the cache starts with the size and modification time of the bundle it was made from and a hash of the
+ * wrapper below (checked with a stat, not by hashing the 1.4 MB bundle, which with loading node:crypto cost ≈ 10 ms
+ * of every start). Any problem with the cache (missing, stale, made by another Node version) just means compiling
+ * without it. The bundle is ASCII (bundle.mjs makes sure of it), so it is decoded as Latin-1: a plain copy, where
+ * UTF-8 decoding took ≈ 6 ms more.
  */
 function loadBundle() {
   const file = fileURLToPath(bundleUrl);
@@ -78,15 +81,15 @@ function loadBundle() {
   const head = '(function (exports, require, module, __filename, __dirname, __pesanImportMetaUrl, __pesanImportMetaResolve, __pesanImport) {';
   const tail = '\n})';
   const bytes = readFileSync(file);
-  const digest = createHash('sha256').update(head).update(bytes).update(tail).digest();
+  const stamp = Buffer.from(`pesan-code-cache:${bytes.length}:${statSync(file).mtimeMs}:${wrapperHash(head + tail)}\n`, 'latin1');
   let cachedData;
   try {
     const cache = readFileSync(cacheFile);
-    if (cache.subarray(0, digest.length).equals(digest)) cachedData = cache.subarray(digest.length);
+    if (cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(head + bytes.toString('utf8') + tail, { filename: file, cachedData });
+  const script = new vm.Script(head + bytes.toString('latin1') + tail, { filename: file, cachedData });
   const module = { exports: {} };
   // As from an ES module at the bundle's place: relative to it, and packages from packages/cli's node_modules (the
   // same for this file, one directory away).
@@ -98,8 +101,15 @@ function loadBundle() {
     writeCodeCache() {
       // Through a temporary file, so that a concurrent run never reads half a cache.
       const temporary = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+      writeFileSync(temporary, Buffer.concat([stamp, script.createCachedData()]));
       renameSync(temporary, cacheFile);
     },
   };
+}
+
+/** FNV-1a of the wrapper text: a cache made for another wrapper (another version of this file) is not used. */
+function wrapperHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
 }

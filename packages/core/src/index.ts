@@ -25,6 +25,7 @@ export * from './parallel/lint-files.js';
 export * from './template/parameters.js';
 export * from './template/text-stats.js';
 export { memoText } from './template/memo.js';
+export { nodeCrypto, nodeWorkerThreads } from './lazy-builtins.js';
 export * from './model/export.js';
 export * from './format/github.js';
 export * from './format/sarif.js';

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { fingerprintHash } from '@pesan/core';
 import type { z } from 'zod';
 import { fold } from './fold.js';
 import {
@@ -92,8 +92,8 @@ function codeStamp(): string {
 /**
  * Reads every YAML file under `dir`. Parsing YAML and validating it are the slow parts of loading (~100 ms and
  * ~60 ms for the shipped lexicons), so the validated data (the schemas' output) of an unchanged set of files is
- * cached as JSON in the OS temp folder, under a name that is the hash of every file's path and content and of
- * `codeStamp()`: editing any file (or the schemas) invalidates it, a cache is written only after the whole set
+ * cached as JSON in the OS temp folder, under a name that is the hash of the directory, every file's path, size and
+ * modification time, and `codeStamp()`: editing any file (or the schemas) invalidates it, a cache is written only after the whole set
  * validated and compiled, and a failing cache write is ignored. Data read from the cache is not validated again.
  */
 interface ReadResult {
@@ -113,11 +113,14 @@ function readAll(dir: string, shown: (file: string) => string, useCache: boolean
     if (!existsSync(path.join(dir, code, 'language.yaml'))) throw new LexiconError(shown(path.join(dir, code)), undefined, 'missing language.yaml (inflection rules, negation words, currencies)');
     for (const f of readdirSync(path.join(dir, code)).sort()) if (/\.ya?ml$/.test(f)) rels.push(`${code}/${f}`);
   }
-  const sources = new Map<string, string>([['kinds.yaml', readFileSync(kindsFile, 'utf8')]]);
-  for (const rel of rels) sources.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  const hash = createHash('sha1').update(String(CACHE_VERSION)).update(codeStamp());
-  for (const [rel, text] of sources) hash.update(`\0${rel}\0${text}`);
-  const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${hash.digest('hex')}.json`);
+  // The cache is named after each file's path, size and modification time (not its content: reading and hashing
+  // ~65 files cost more than the rest of loading from the cache, on every start).
+  let key = `${CACHE_VERSION}\0${codeStamp()}`;
+  for (const rel of ['kinds.yaml', ...rels]) {
+    const st = statSync(path.join(dir, rel));
+    key += `\0${rel}\0${st.size}\0${st.mtimeMs}`;
+  }
+  const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${fingerprintHash(key)}${fingerprintHash(`${dir}\0${key}`)}.json`);
   if (useCache && existsSync(cacheFile)) {
     try {
       const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { kinds: unknown; files: ValidatedFile[] };
@@ -126,8 +129,8 @@ function readAll(dir: string, shown: (file: string) => string, useCache: boolean
       // A broken cache is rebuilt below.
     }
   }
-  const kinds = readYaml(sources.get('kinds.yaml')!, shown(kindsFile));
-  const files = rels.map((rel) => ({ rel, data: readYaml(sources.get(rel)!, shown(path.join(dir, rel))) }));
+  const kinds = readYaml(readFileSync(kindsFile, 'utf8'), shown(kindsFile));
+  const files = rels.map((rel) => ({ rel, data: readYaml(readFileSync(path.join(dir, rel), 'utf8'), shown(path.join(dir, rel))) }));
   return { kinds, files, fromCache: false, ...(useCache ? { cacheFile } : {}) };
 }
 

@@ -48,9 +48,10 @@ function compute(draft: Draft, settings: LintSettings): PromoStructure[] {
     }
   }
   const couponInText = findPromotions(draft, settings).some((p) => p.label === 'coupon' || p.label === 'discount');
-  // The draft's languages, as for its text (every language when the code is unknown): each language's promo-link
-  // list carries the English URL words too (shop, sale, promo...), and compiling the other languages' lexicons
-  // for one URL cost more than the rest of a one-file lint.
+  // URLs are read with the draft's languages, as its text (every language when the code is unknown): each
+  // language's promo-link list carries the English URL words too (shop, sale, promo...), and compiling the other
+  // languages' lexicons for one URL cost more than the rest of a one-file lint. A coupon code is read in every
+  // language: codes mix them (`DISKON50` in an English template), and COPY_CODE buttons are rare in utility drafts.
   const languages = draftLanguages(draft);
   for (const button of draft.buttons) {
     const type = button.type.value;
@@ -58,7 +59,7 @@ function compute(draft: Draft, settings: LintSettings): PromoStructure[] {
       out.push({ kind: 'catalog-button', range: button.type.range, type: type.toUpperCase(), button: button.index });
     } else if (type === 'copy_code') {
       const code = button.examples[0]?.value ?? '';
-      const couponCode = code !== '' && findTerms(code, { languages, kinds: ['promotion'] }).some((m) => COUPONISH.has(m.label) && !m.negated);
+      const couponCode = code !== '' && findTerms(code, { kinds: ['promotion'] }).some((m) => COUPONISH.has(m.label) && !m.negated);
       if (couponCode || couponInText) out.push({ kind: 'coupon-button', range: button.type.range, code, button: button.index });
     } else if (type === 'url' && button.url) {
       const url = button.url.value;

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { fingerprintHash } from '../engine/fingerprint.js';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import type { Rule, LintSettings, Severity } from '../engine/rule.js';
@@ -87,8 +87,9 @@ export function defaultConfig(catalog: RuleCatalog, dir: string): ResolvedConfig
   };
 }
 
+/** A key for `--cache` entries: FNV, not a crypto hash, so that runs without `--cache` never load `node:crypto`. */
 function hashOf(catalog: RuleCatalog, content: string): string {
-  return createHash('sha256').update(catalog.version).update('\0').update(content).digest('hex').slice(0, 16);
+  return fingerprintHash(`${catalog.version}\0${content}`);
 }
 
 interface LoadedFile {

@@ -9,6 +9,9 @@ import { formatMessage, type LintSettings, type ReportDescriptor, type Rule, typ
 import { CORE_RULES } from './core-rules.js';
 import { draftSizeProblem } from '../parse/limits.js';
 import { applyDirectives } from './directives.js';
+import { fingerprintHash } from './fingerprint.js';
+
+export { fingerprintHash };
 import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetting } from '../config/resolve.js';
 import type { Severity } from './rule.js';
 import type { MappedText } from '../source/mapped-text.js';
@@ -268,19 +271,4 @@ export class Linter {
 
 function rangeOf(text: MappedText, start: number, end: number): Range {
   return text.fileRange(start, end);
-}
-
-/**
- * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a stable id for baselines that costs far less than a
- * crypto hash per finding (collisions only matter between findings of one project).
- */
-export function fingerprintHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c ^ (h1 >>> 7), 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }

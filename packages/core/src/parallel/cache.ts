@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileResult } from '../engine/finding.js';
@@ -35,7 +35,7 @@ export class LintCache {
   }
 
   static keyFor(content: Buffer | string, configHash: string): string {
-    return createHash('md5').update(content).update('\0').update(configHash).digest('hex');
+    return nodeCrypto().createHash('md5').update(content).update('\0').update(configHash).digest('hex');
   }
 
   get(filePath: string, key: string): FileResult | undefined {

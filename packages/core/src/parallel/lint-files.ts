@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from '../lazy-builtins.js';
 import { readFileSync } from 'node:fs';
 import { LintCache } from './cache.js';
 import { Linter, type LintOptions } from '../engine/linter.js';
@@ -15,9 +15,11 @@ export interface LintFilesOptions {
   /** The same catalog, already loaded in this thread (saves importing it a second time). */
   catalog?: RuleCatalog;
   /**
-   * Script to run worker threads on instead of `@pesan/core`'s own `parallel/worker.js`: one that brings the same
-   * catalog in a single-file bundle and calls `serveLintWorker` (worker.ts) with it. Starting a worker on the plain
-   * modules means importing ~350 of them one by one; the bundled CLI passes its launcher (see its catalog-module.ts).
+   * Script to run worker threads on instead of `@pesan/core`'s own `parallel/worker-entry.js`: one that brings the
+   * same catalog in a single-file bundle and calls `serveLintWorker` (worker.ts) with it. Starting a worker on the
+   * plain modules means importing ~350 of them one by one; the bundled CLI passes its launcher (see its
+   * catalog-module.ts). The thread gets LINT_WORKER_ARGUMENT as its only argument, so that a launcher that is also
+   * a CLI can tell it is serving a worker without loading `node:worker_threads` on every start.
    */
   workerModule?: string | URL;
   configFile?: string;
@@ -178,7 +180,7 @@ const READ_AHEAD_MIN_FILES = 2 * 100;
  */
 async function lintReadingAhead(files: readonly string[], lint: InProcessLinter): Promise<LintRun> {
   const chunks = inChunks(files);
-  const reader = new Worker(READER_SOURCE, { eval: true, workerData: { maxBytes: READ_AHEAD_MAX_BYTES } });
+  const reader = new (nodeWorkerThreads().Worker)(READER_SOURCE, { eval: true, workerData: { maxBytes: READ_AHEAD_MAX_BYTES } });
   const requested: string[][] = [];
   const answers: ((texts: ReadonlyMap<string, Uint8Array>) => void)[] = [];
   let failed = false;
@@ -327,6 +329,9 @@ interface LintWorker {
   stop(): void;
 }
 
+/** The argument lint worker threads are started with (see `workerModule`). */
+export const LINT_WORKER_ARGUMENT = '--pesan-lint-worker';
+
 function startWorker(options: LintFilesOptions): LintWorker {
   const input: LintWorkerInput = {
     // A worker bundle brings its own catalog: naming a module would make it load the rules a second time.
@@ -336,8 +341,8 @@ function startWorker(options: LintFilesOptions): LintWorker {
     ...(options.explicit ? { explicit: [...options.explicit] } : {}),
   };
   // The default script is resolved through the package name, so it also holds when the caller is a bundle.
-  const script = options.workerModule ?? new URL('./parallel/worker.js', import.meta.resolve('@pesan/core'));
-  const worker = new Worker(script, { workerData: input });
+  const script = options.workerModule ?? new URL('./parallel/worker-entry.js', import.meta.resolve('@pesan/core'));
+  const worker = new (nodeWorkerThreads().Worker)(script, { workerData: input, argv: [LINT_WORKER_ARGUMENT] });
   let failure: Error | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     worker.once('message', (message: { ready?: boolean; error?: string }) => (message.ready ? resolve() : reject(new Error(message.error ?? 'worker failed'))));

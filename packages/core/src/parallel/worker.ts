@@ -1,5 +1,5 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { inProcessLinter, loadCatalog } from './lint-files.js';
+import { nodeWorkerThreads } from '../lazy-builtins.js';
+import { inProcessLinter } from './lint-files.js';
 import type { RuleCatalog } from '../config/resolve.js';
 import type { Severity } from '../engine/rule.js';
 
@@ -18,7 +18,7 @@ export interface LintWorkerInput {
  * of importing ~350 separate rule modules at start-up.
  */
 export async function serveLintWorker(catalog: RuleCatalog | Promise<RuleCatalog>): Promise<void> {
-  const port = parentPort;
+  const { parentPort: port, workerData } = nodeWorkerThreads();
   if (!port) throw new Error('serveLintWorker() must run in a worker thread started by lintFiles()');
   const input = workerData as LintWorkerInput;
   try {
@@ -39,8 +39,3 @@ export async function serveLintWorker(catalog: RuleCatalog | Promise<RuleCatalog
     port.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 }
-
-// Started as the worker script itself (the unbundled default): load the catalog module the parent named. A worker
-// bundle imports this module only for serveLintWorker, and its parent names no catalog module, so nothing runs here.
-const started = isMainThread ? undefined : (workerData as LintWorkerInput | undefined);
-if (started?.catalogModule) void serveLintWorker(loadCatalog(started.catalogModule));
