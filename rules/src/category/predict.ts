@@ -1,4 +1,4 @@
-import { declaredCategory, fixedWords, validParameters, type Draft, type LintSettings, type Range } from '@pesan/core';
+import { declaredCategory, fixedWordCount, validParameters, type Draft, type LintSettings, type Range } from '@pesan/core';
 import { findTerms } from '../lexicon/index.js';
 import { draftLanguages, draftTexts, findPromotions, inferUseCase, labelName } from '../util/compliance.js';
 import { findPromoStructures } from '../util/promo-structure.js';
@@ -201,7 +201,7 @@ function compute(draft: Draft, settings: LintSettings): CategoryPrediction {
   const body = draft.body;
   if (body) {
     const text = body.text.text;
-    const words = fixedWords(text).length;
+    const words = fixedWordCount(text);
     if (words < MIN_CLEAR_WORDS) {
       const onlyParams = words === 0 && validParameters(text).length > 0;
       candidates.push(signal('unclear-content', onlyParams ? 'only-parameters' : 'too-few-words', onlyParams ? 'body made only of parameters' : `body with ${words} fixed word(s)`, text, body.text.fileRange(0, text.length), 'body', 'unclear-content'));

@@ -1,4 +1,4 @@
-import { defineRule, fixedWords, type Draft, type SuggestionDescriptor } from '@pesan/core';
+import { defineRule, fixedWordCount, type Draft, type SuggestionDescriptor } from '@pesan/core';
 import { BSP, META } from '../util/sources.js';
 import { exampleDraft } from '../util/drafts.js';
 import { findPromotions, labelName, sentenceAround, type DraftText } from '../util/compliance.js';
@@ -29,7 +29,7 @@ function removeSentence(where: DraftText, start: number, end: number): Suggestio
   while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
   if (to === text.length) while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
   const rest = text.slice(0, from) + text.slice(to);
-  if (fixedWords(rest).length < 3) return [];
+  if (fixedWordCount(rest) < 3) return [];
   const sentence = text.slice(s, e);
   return [{ messageId: 'removeSentence', data: { sentence: sentence.length > 80 ? `${sentence.slice(0, 77)}…` : sentence }, fix: { range: where.text.fileRange(from, to), text: '' } }];
 }

@@ -1,4 +1,4 @@
-import { defineRule, fixedWords, validParameters } from '@pesan/core';
+import { defineRule, fixedWordCount, validParameters } from '@pesan/core';
 import { z } from 'zod';
 import { META, BSP } from '../util/sources.js';
 import { exampleDraft } from '../util/drafts.js';
@@ -37,7 +37,7 @@ export default defineRule({
     const params = validParameters(body.text.text);
     const n = params.length;
     if (n === 0) return;
-    const words = fixedWords(body.text.text).length;
+    const words = fixedWordCount(body.text.text);
     const min = options.minWordsPerParam * n + 1;
     if (words >= min) return;
     report({

@@ -1,4 +1,4 @@
-import { defineRule, fixedWords, validParameters } from '@pesan/core';
+import { defineRule, fixedWordCount, validParameters } from '@pesan/core';
 import { z } from 'zod';
 import { BSP, META } from '../util/sources.js';
 import { exampleDraft } from '../util/drafts.js';
@@ -35,7 +35,7 @@ export default defineRule({
     const body = draft.body;
     if (!body) return;
     const text = body.text.text;
-    const words = fixedWords(text).length;
+    const words = fixedWordCount(text);
     if (words >= options.minWords) return;
     const range = body.text.fileRange(0, text.length);
     if (words === 0 && validParameters(text).length > 0) report({ messageId: 'onlyParameters', data: { body: text.length > 40 ? `${text.slice(0, 37)}…` : text }, range });

@@ -3,30 +3,30 @@
  * parameters, words or emoji of the same body; computing them once per text keeps the rule set cheap. Results
  * are shared between rules and typed `readonly`: never mutate them (copy first).
  */
-export function memoText<T>(compute: (text: string) => readonly T[], capacity = 256): (text: string) => readonly T[] {
-  const cache = new Map<string, readonly T[]>();
+export function memoText<R>(compute: (text: string) => R, capacity = 256): (text: string) => R {
+  const cache = new Map<string, R>();
   // The rules of one draft ask in turn about its few texts, mostly the very same string objects: the last answers
   // are checked first by plain comparison, which skips hashing and the map.
   let lastText: string | undefined;
-  let lastResult: readonly T[] = [];
+  let lastResult: R | undefined;
   let previousText: string | undefined;
-  let previousResult: readonly T[] = [];
+  let previousResult: R | undefined;
   return (text: string) => {
-    if (text === lastText) return lastResult;
-    let result: readonly T[] | undefined;
-    if (text === previousText) result = previousResult;
+    if (text === lastText) return lastResult as R;
+    let result: R | undefined;
+    if (text === previousText) result = previousResult as R;
     else {
       result = cache.get(text);
-      if (result === undefined) {
+      if (result === undefined && !cache.has(text)) {
         result = compute(text);
         if (cache.size >= capacity) cache.clear();
-        cache.set(text, result);
+        cache.set(text, result as R);
       }
     }
     previousText = lastText;
     previousResult = lastResult;
     lastText = text;
     lastResult = result;
-    return result;
+    return result as R;
   };
 }

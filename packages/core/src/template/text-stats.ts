@@ -25,59 +25,40 @@ function computeEmoji(text: string): Match[] {
 }
 
 /**
- * Word characters as Meta counts fixed words: a word starts with a letter or digit and goes on through letters,
- * digits, combining marks and `' ’ . _ -`. Same as the regex `[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*` (kept as
- * `WORD_PATTERN` for the test that compares them), scanned by hand: every rule run reads the words of every body,
- * and a regex's match objects cost more than the scan.
+ * A fixed word as Meta counts them: it starts with a letter or digit and goes on through letters, digits,
+ * combining marks and `' ’ . _ -` (`Rp`, `150.000` and `e-mail` are one word each).
  */
-export const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*/gu;
-const WORD_START = /^[\p{L}\p{N}]$/u;
-const WORD_PART = /^[\p{L}\p{N}\p{M}'’._-]$/u;
-const STARTS = 1;
-const CONTINUES = 2;
-const NEITHER = 3;
-/** Class of each BMP code point, filled in on first sight (0 = not yet known). */
-const bmpClass = new Uint8Array(0x10000);
-const astralClass = new Map<number, number>();
-
-function classify(char: string): number {
-  return WORD_START.test(char) ? STARTS : WORD_PART.test(char) ? CONTINUES : NEITHER;
-}
-
-function classOf(codePoint: number): number {
-  if (codePoint < 0x10000) {
-    let k = bmpClass[codePoint]!;
-    if (k === 0) bmpClass[codePoint] = k = classify(String.fromCharCode(codePoint));
-    return k;
-  }
-  let k = astralClass.get(codePoint);
-  if (k === undefined) astralClass.set(codePoint, (k = classify(String.fromCodePoint(codePoint))));
-  return k;
-}
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._-]*/gu;
+const PARAMETER = /\{\{[^{}\n]*\}\}/g;
 
 /** Words in the text, parameters excluded (Meta's "fixed words"). Offsets index the original text. */
 export const fixedWords: (text: string) => readonly Match[] = memoText(computeFixedWords);
 
 function computeFixedWords(text: string): Match[] {
   // Blank out parameters with spaces of the same length so every offset still points into `text`.
-  const stripped = text.indexOf('{{') === -1 ? text : text.replace(/\{\{[^{}\n]*\}\}/g, (m) => ' '.repeat(m.length));
+  const stripped = text.indexOf('{{') === -1 ? text : text.replace(PARAMETER, (m) => ' '.repeat(m.length));
   const out: Match[] = [];
-  const n = stripped.length;
-  let i = 0;
-  while (i < n) {
-    const cp = stripped.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    if (classOf(cp) !== STARTS) continue;
-    const start = i - (cp > 0xffff ? 2 : 1);
-    while (i < n) {
-      const next = stripped.codePointAt(i)!;
-      if (classOf(next) === NEITHER) break;
-      i += next > 0xffff ? 2 : 1;
-    }
-    out.push({ start, end: i, text: stripped.slice(start, i) });
-  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(stripped); m; m = WORD.exec(stripped)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
+
+/**
+ * `fixedWords(text).length`, without building the words: the rules that weigh parameters against words only
+ * count them, on every draft (`test` advances the regex without making a match object for each word).
+ */
+export const fixedWordCount: (text: string) => number = memoText(countFixedWords);
+
+function countFixedWords(text: string): number {
+  // One space per parameter is enough here: words end at a space whatever its length.
+  const stripped = text.indexOf('{{') === -1 ? text : text.replace(PARAMETER, ' ');
+  const counter = WORD_COUNTER;
+  counter.lastIndex = 0;
+  let count = 0;
+  while (counter.test(stripped)) count++;
+  return count;
+}
+const WORD_COUNTER = new RegExp(WORD.source, WORD.flags);
 
 /** Ranges of lines inside ``` fences, where WhatsApp shows text verbatim (monospace). */
 export function monospaceRanges(text: string): [number, number][] {
