@@ -259,9 +259,20 @@ export class ConfigResolver {
     private readonly explicitFile?: string,
   ) {}
 
+  private readonly byWrittenDir = new Map<string, ResolvedConfig>();
+
   forFile(filePath: string): ResolvedConfig {
     if (this.explicitFile) return this.load(this.explicitFile);
-    return this.forDir(path.dirname(path.resolve(filePath)));
+    // The files of a folder share one config: found by the folder as written first, without resolving the path
+    // (path.resolve on each of 10,000 files cost more than the rest of the lookup).
+    const cut = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf(path.sep));
+    const written = cut === -1 ? '' : filePath.slice(0, cut);
+    let found = this.byWrittenDir.get(written);
+    if (!found) {
+      found = this.forDir(path.dirname(path.resolve(filePath)));
+      this.byWrittenDir.set(written, found);
+    }
+    return found;
   }
 
   private load(file: string): ResolvedConfig {

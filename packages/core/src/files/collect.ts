@@ -36,9 +36,19 @@ export async function collectFiles(operands: readonly string[], cwd: string = pr
     }
     let matches: string[];
     if (stats?.isDirectory()) {
-      matches = await glob(['**/*.md', '**/*.json'], { cwd: absolute, ignore: SKIPPED_DIRS, absolute: true, dot: false });
-      matches = matches.filter((file) => !NOT_TEMPLATES.has(path.basename(file)));
+      // Relative to the directory, then prefixed with its path from `cwd` (what path.relative(cwd, file) gives,
+      // without its cost on each of many files).
+      const inside = await glob(['**/*.md', '**/*.json'], { cwd: absolute, ignore: SKIPPED_DIRS, dot: false });
+      const prefix = path.relative(cwd, absolute);
+      matches = [];
+      for (const file of inside) {
+        if (NOT_TEMPLATES.has(path.posix.basename(file))) continue;
+        const native = path.sep === '/' ? file : file.split('/').join(path.sep);
+        found.add(prefix === '' ? native : `${prefix}${path.sep}${native}`);
+        matches.push(file);
+      }
       if (matches.length === 0) throw new UsageError(`No draft files (.md or .json) found in directory "${operand}".`);
+      continue;
     } else if (isDynamicPattern(operand)) {
       matches = await glob(operand, { cwd, ignore: SKIPPED_DIRS, absolute: true });
       if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
