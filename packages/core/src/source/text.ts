@@ -72,8 +72,12 @@ export class LineIndex {
   }
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /** Number of Unicode code points: what Meta's length limits count. */
 export function codePointLength(text: string): number {
+  // Without a high surrogate every code unit is a code point (most texts): no need to walk them.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
