@@ -63,15 +63,17 @@ export interface ProjectKey {
  * finding that names the first occurrence. Counts are updated; results keep their order.
  */
 export function resolveProjectKeys(results: FileResult[]): FileResult[] {
-  const first = new Map<string, { filePath: string; line: number }>();
+  // Per rule, the first file and line of each key (one map per rule: no key string built per draft).
+  const firstByRule = new Map<string, Map<string, { filePath: string; line: number }>>();
   return results.map((result) => {
     if (!result.projectKeys?.length) return result;
     const added: Finding[] = [];
     for (const pk of result.projectKeys) {
-      const id = `${pk.ruleId}\0${pk.key}`;
-      const seen = first.get(id);
+      let first = firstByRule.get(pk.ruleId);
+      if (!first) firstByRule.set(pk.ruleId, (first = new Map()));
+      const seen = first.get(pk.key);
       if (!seen) {
-        first.set(id, { filePath: result.filePath, line: pk.line });
+        first.set(pk.key, { filePath: result.filePath, line: pk.line });
         continue;
       }
       const other = seen.filePath === result.filePath ? `line ${seen.line}` : `${seen.filePath}:${seen.line}`;
