@@ -15,7 +15,7 @@ export {
   REPORT_VERSION,
   type ReportContext,
 } from './assemble.js';
-export { lintDrafts, lintSource, indexResults, type LintIndex } from './lint.js';
+export { lintDrafts, lintSource, indexResults, defaultReportLinter, type LintIndex, type ReportLinter } from './lint.js';
 export { parseReportQuery, reportQuerySchema, type ReportQuery } from './query.js';
 export { renderPage, contentSecurityPolicy, type PageMode, type PageOptions } from './render/page.js';
 export { escapeHtml, jsonForScript } from './render/escape.js';

@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { AnalyticsError } from '@pesan/analytics';
-import { collectFiles, lintFiles, type FileResult } from '@pesan/core';
-import { catalog } from '@pesan/rules';
+import type { collectFiles, FileResult, LintFilesOptions, lintFiles, RuleCatalog } from '@pesan/core';
 import type { LintMeta, LintStatus } from './model.js';
 import { templateKey } from './rows.js';
 
@@ -13,24 +12,51 @@ export interface LintIndex {
 }
 
 /**
+ * The linter a report runs: `pesan lint`'s own. The CLI passes the copy it carries (its bundle, already loaded and
+ * compiled from its code cache); other callers get @pesan/core and @pesan/rules, loaded on first use. Importing them
+ * here cost every `pesan report` ≈ 0.3 s of loading some 350 modules a second time.
+ */
+export interface ReportLinter {
+  collectFiles: typeof collectFiles;
+  lintFiles: typeof lintFiles;
+  catalog: RuleCatalog;
+  /** How lintFiles' worker threads get the same catalog (`catalogModule`, and `workerModule` for a bundle). */
+  workers: Pick<LintFilesOptions, 'catalogModule' | 'workerModule'>;
+}
+
+let packageLinter: Promise<ReportLinter> | undefined;
+
+/** @pesan/core and @pesan/rules as the report's linter, loaded once. */
+export function defaultReportLinter(): Promise<ReportLinter> {
+  packageLinter ??= Promise.all([import('@pesan/core'), import('@pesan/rules')]).then(([core, rules]) => ({
+    collectFiles: core.collectFiles,
+    lintFiles: core.lintFiles,
+    catalog: rules.catalog,
+    workers: { catalogModule: import.meta.resolve('@pesan/rules') },
+  }));
+  return packageLinter;
+}
+
+/**
  * Lints the drafts under `dir` exactly as `pesan lint` does (nearest config per draft, same catalog) and indexes the
  * findings by the template they belong to, so the report can put each template's outcomes next to its lint status.
  */
-export async function lintDrafts(dir: string): Promise<LintIndex> {
-  const files = await collect(dir);
+export async function lintDrafts(dir: string, linter?: ReportLinter): Promise<LintIndex> {
+  const use = linter ?? (await defaultReportLinter());
+  const files = await collect(dir, use);
   let results: FileResult[];
   try {
-    const run = await lintFiles(files, { catalogModule: import.meta.resolve('@pesan/rules'), catalog, concurrency: 'auto' });
+    const run = await use.lintFiles(files, { ...use.workers, catalog: use.catalog, concurrency: 'auto' });
     results = run.results;
-    return indexResults(dir, files.length, results, run.unreadable.length);
+    return indexResults(dir, files.length, results, run.unreadable.length, use.catalog);
   } catch (error) {
     throw asAnalyticsError(error);
   }
 }
 
-async function collect(dir: string): Promise<string[]> {
+async function collect(dir: string, linter: ReportLinter): Promise<string[]> {
   try {
-    return (await collectFiles([dir])).files;
+    return (await linter.collectFiles([dir])).files;
   } catch (error) {
     throw asAnalyticsError(error, '--templates: ');
   }
@@ -42,9 +68,16 @@ function asAnalyticsError(error: unknown, prefix = ''): unknown {
   return error;
 }
 
-const descriptions = new Map(catalog.rules.map((rule) => [rule.meta.id, rule.meta.description]));
+const descriptionsByCatalog = new WeakMap<RuleCatalog, Map<string, string>>();
+function descriptionsOf(catalog: RuleCatalog): Map<string, string> {
+  let found = descriptionsByCatalog.get(catalog);
+  if (!found) descriptionsByCatalog.set(catalog, (found = new Map(catalog.rules.map((rule) => [rule.meta.id, rule.meta.description]))));
+  return found;
+}
 
-export function indexResults(dir: string, fileCount: number, results: readonly FileResult[], unreadable = 0): LintIndex {
+/** Lint results by template; `catalog` gives rule descriptions and the docs URL of findings that carry none. */
+export function indexResults(dir: string, fileCount: number, results: readonly FileResult[], unreadable: number, catalog: RuleCatalog): LintIndex {
+  const descriptions = descriptionsOf(catalog);
   const byTemplate: LintIndex['byTemplate'] = new Map();
   let unparsed = unreadable;
   for (const result of results) {
@@ -98,10 +131,11 @@ export function indexResults(dir: string, fileCount: number, results: readonly F
  * changed since the last request (a config edit needs a restart), so editing a draft shows up on the next refresh
  * without re-linting every time.
  */
-export function lintSource(dir: string): () => Promise<LintIndex> {
+export function lintSource(dir: string, linter?: ReportLinter): () => Promise<LintIndex> {
   let cached: { signature: string; index: LintIndex } | undefined;
   return async () => {
-    const files = await collect(dir);
+    const use = linter ?? (await defaultReportLinter());
+    const files = await collect(dir, use);
     const signature = files
       .map((file) => {
         try {
@@ -112,7 +146,7 @@ export function lintSource(dir: string): () => Promise<LintIndex> {
         }
       })
       .join('\n');
-    if (cached?.signature !== signature) cached = { signature, index: await lintDrafts(dir) };
+    if (cached?.signature !== signature) cached = { signature, index: await lintDrafts(dir, use) };
     return cached.index;
   };
 }

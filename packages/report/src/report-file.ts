@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReportData } from './assemble.js';
-import { lintDrafts } from './lint.js';
+import { lintDrafts, type ReportLinter } from './lint.js';
 import type { ReportData } from './model.js';
 import { parseReportQuery, type ReportQuery } from './query.js';
 import { renderPage } from './render/page.js';
@@ -13,6 +13,8 @@ export interface WriteReportOptions {
   query?: ReportQuery;
   out: string;
   pesanVersion?: string;
+  /** The linter for `templates` (default: @pesan/core and @pesan/rules). */
+  linter?: ReportLinter;
 }
 
 export interface WrittenReport {
@@ -24,7 +26,7 @@ export interface WrittenReport {
 /** `pesan report`: lint the drafts (optional), query the database read-only, write one self-contained HTML file. */
 export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
   const query = parseReportQuery({ ...(options.query ?? {}) }, '--');
-  const lint = options.templates ? lintDrafts(options.templates) : null;
+  const lint = options.templates ? lintDrafts(options.templates, options.linter) : null;
   const data = await buildReportData({ db: options.db, query, lint, ...(options.pesanVersion ? { pesanVersion: options.pesanVersion } : {}) });
   const html = renderPage({ mode: 'file', data, title: titleOf(data) });
   const out = path.resolve(options.out);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { version } from '../version.js';
+import { cliReportLinter } from '../report-linter.js';
 
 interface ReportFlags {
   db: string;
@@ -43,6 +44,7 @@ Examples:
         query: { from: flags.from, to: flags.to, tz: flags.tz, template: flags.template, language: flags.language, category: flags.category },
         out: flags.out,
         pesanVersion: version,
+        linter: cliReportLinter(),
       });
       // Relative when the report is under the current folder (reports/index.html), else the absolute path.
       const relative = path.relative(process.cwd(), written.path);

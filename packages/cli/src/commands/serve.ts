@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '@pesan/core';
 import { version } from '../version.js';
+import { cliReportLinter } from '../report-linter.js';
 
 interface ServeFlags {
   db: string;
@@ -38,6 +39,7 @@ Examples:
         port,
         allowRemote: flags.allowRemote === true,
         pesanVersion: version,
+        linter: cliReportLinter(),
       });
       process.stdout.write(`Pesan report: ${server.url}  (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => {

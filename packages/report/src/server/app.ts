@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AnalyticsError } from '@pesan/analytics';
 import { catalog, docsDir } from '@pesan/rules';
 import { contextOf, failuresOf, lintOf, metaOf, REPORT_VERSION, summaryOf, templatesOf, timeseriesOf, type ReportContext } from '../assemble.js';
-import { lintSource, type LintIndex } from '../lint.js';
+import { lintSource, type LintIndex, type ReportLinter } from '../lint.js';
 import type { LintSection, TemplatesSection } from '../model.js';
 import { parseReportQuery } from '../query.js';
 import { contentSecurityPolicy, renderPage } from '../render/page.js';
@@ -23,6 +23,8 @@ export interface ServeOptions {
   port?: number;
   allowRemote?: boolean;
   pesanVersion?: string;
+  /** The linter for `templates` (default: @pesan/core and @pesan/rules). */
+  linter?: ReportLinter;
 }
 
 export interface RunningServer {
@@ -206,7 +208,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Built now, so a missing or locked database fails at start, and the first page load is fast.
   const store = new CubeStore(options.db);
   await store.run('UTC', async () => undefined);
-  const lint = options.templates ? lintSource(options.templates) : undefined;
+  const lint = options.templates ? lintSource(options.templates, options.linter) : undefined;
   if (lint) await lint();
   const app = createReportApp({ ...options, store, ...(lint ? { lint } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
