@@ -28,6 +28,8 @@ export function applyDirectives(
   knownRuleIds: ReadonlySet<string>,
   lastLine: number,
 ): DirectiveOutcome {
+  // Most drafts have no directive: everything is kept (in a new array: callers add to it).
+  if (directives.length === 0) return { kept: findings.slice(), suppressed: [], problems: [] };
   const problems: DirectiveOutcome['problems'] = [];
   const blocks: Block[] = [];
   const open: Block[] = [];
