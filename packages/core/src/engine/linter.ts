@@ -199,6 +199,27 @@ export class Linter {
     return out;
   }
 
+  private readonly activeCache = new WeakMap<Map<string, RuleSetting>, Map<string, { rule: Rule; setting: RuleSetting }[]>>();
+
+  /** The rules that run with these settings on a draft of this category, in catalog order (one list for most drafts). */
+  private activeRules(settings: Map<string, RuleSetting>, category: string | undefined): { rule: Rule; setting: RuleSetting }[] {
+    let byCategory = this.activeCache.get(settings);
+    if (!byCategory) this.activeCache.set(settings, (byCategory = new Map()));
+    let list = byCategory.get(category ?? '');
+    if (!list) {
+      list = [];
+      for (const rule of this.catalog.rules) {
+        const setting = settings.get(rule.meta.id);
+        if (!setting || setting.severity === 'off') continue;
+        const applies = rule.meta.categories;
+        if (applies && (!category || !(applies as readonly string[]).includes(category))) continue;
+        list.push({ rule, setting });
+      }
+      byCategory.set(category ?? '', list);
+    }
+    return list;
+  }
+
   private runRules(
     draft: Draft,
     config: ResolvedConfig,
@@ -237,12 +258,9 @@ export class Linter {
       report,
       rangeOf,
     };
-    for (rule of this.catalog.rules) {
-      const found = settings.get(rule.meta.id);
-      if (!found || found.severity === 'off') continue;
-      setting = found;
-      const applies = rule.meta.categories;
-      if (applies && (!category || !(applies as readonly string[]).includes(category))) continue;
+    for (const active of this.activeRules(settings, category)) {
+      rule = active.rule;
+      setting = active.setting;
       context.options = setting.options;
       const started = ruleTimes ? performance.now() : 0;
       try {
