@@ -3,6 +3,7 @@ import { findTerms } from '../lexicon/index.js';
 import { draftLanguages, draftTexts, findPromotions, inferUseCase, labelName } from '../util/compliance.js';
 import { findPromoStructures } from '../util/promo-structure.js';
 import { policyMatches, searchedTexts } from '../util/policy-content.js';
+import { RecentDrafts } from '../util/recent-drafts.js';
 import { isOtpButton } from '../util/buttons.js';
 
 /**
@@ -138,18 +139,14 @@ function weightOf(kind: SignalKind, label: string): number {
   return table[label] ?? table['*'] ?? 0;
 }
 
-const cache = new WeakMap<Draft, { settings: LintSettings; prediction: CategoryPrediction }>();
+const cache = new RecentDrafts<CategoryPrediction>();
 
 /**
  * Predicts the category of a draft and explains it. Cached per draft and settings: category-mismatch and
  * `pesan explain` share one computation.
  */
 export function predictCategory(draft: Draft, settings: LintSettings = {}): CategoryPrediction {
-  const hit = cache.get(draft);
-  if (hit && hit.settings === settings) return hit.prediction;
-  const prediction = compute(draft, settings);
-  cache.set(draft, { settings, prediction });
-  return prediction;
+  return cache.get(draft, settings, () => compute(draft, settings));
 }
 
 /**

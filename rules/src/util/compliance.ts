@@ -1,4 +1,5 @@
 import type { Draft, LintSettings, MappedText, Range } from '@pesan/core';
+import { RecentDrafts } from './recent-drafts.js';
 import { findTerms, languagesForCode, type LexiconMatch } from '../lexicon/index.js';
 
 /**
@@ -100,17 +101,9 @@ const CALL_TO_BUY = 'call-to-buy';
  * Phrases are widened over an adjacent lead verb ("Dapatkan", "Get") and tail ("untuk pembelian berikutnya").
  */
 export function findPromotions(draft: Draft, settings: LintSettings): Promotion[] {
-  // The rules of one draft run one after the other: a few recent answers are enough (no WeakMap, whose entries
-  // every garbage collection has to visit).
-  for (const entry of promotionCache) if (entry.draft === draft && entry.settings === settings) return entry.found;
-  const found = computePromotions(draft, settings);
-  promotionCache[promotionNext] = { draft, settings, found };
-  promotionNext = (promotionNext + 1) % PROMOTION_CACHE_SIZE;
-  return found;
+  return promotionCache.get(draft, settings, () => computePromotions(draft, settings));
 }
-const PROMOTION_CACHE_SIZE = 4;
-const promotionCache: { draft: Draft; settings: LintSettings; found: Promotion[] }[] = [];
-let promotionNext = 0;
+const promotionCache = new RecentDrafts<Promotion[]>();
 
 function computePromotions(draft: Draft, settings: LintSettings): Promotion[] {
   const languages = draftLanguages(draft);

@@ -1,6 +1,7 @@
 import { findEmoji, type Draft, type LintSettings, type Range } from '@pesan/core';
 import { findTerms, type LexiconMatch } from '../lexicon/index.js';
 import { draftLanguages, findPromotions } from './compliance.js';
+import { RecentDrafts } from './recent-drafts.js';
 
 /**
  * Structural promotion signals of a draft (template-rules.md §4.2): celebration emoji clusters in the body, a COPY_CODE
@@ -19,15 +20,11 @@ export type PromoStructure =
   | { kind: 'catalog-button'; range: Range; type: string; button: number }
   | { kind: 'shop-link'; range: Range; url: string; link: LexiconMatch; button: number };
 
-const cache = new WeakMap<Draft, { settings: LintSettings; found: PromoStructure[] }>();
+const cache = new RecentDrafts<PromoStructure[]>();
 
 /** The structural promotion signals of a draft in file order (cached per draft, like findPromotions). */
 export function findPromoStructures(draft: Draft, settings: LintSettings): PromoStructure[] {
-  const hit = cache.get(draft);
-  if (hit && hit.settings === settings) return hit.found;
-  const found = compute(draft, settings);
-  cache.set(draft, { settings, found });
-  return found;
+  return cache.get(draft, settings, () => compute(draft, settings));
 }
 
 function compute(draft: Draft, settings: LintSettings): PromoStructure[] {
