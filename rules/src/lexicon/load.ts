@@ -120,7 +120,7 @@ function readAll(dir: string, shown: (file: string) => string, useCache: boolean
     const st = statSync(path.join(dir, rel));
     key += `\0${rel}\0${st.size}\0${st.mtimeMs}`;
   }
-  const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${fingerprintHash(key)}${fingerprintHash(`${dir}\0${key}`)}.json`);
+  const cacheFile = path.join(os.tmpdir(), `pesan-lexicons-${fingerprintHash(`${dir}\0${key}`)}.json`);
   if (useCache && existsSync(cacheFile)) {
     try {
       const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { kinds: unknown; files: ValidatedFile[] };

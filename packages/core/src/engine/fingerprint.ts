@@ -1,6 +1,7 @@
 /**
- * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a stable id for baselines that costs far less than a
- * crypto hash per finding (collisions only matter between findings of one project).
+ * 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a stable, cheap id where a crypto hash would cost more
+ * than it protects (finding fingerprints for baselines, `duplicate-content` keys, config and lexicon cache keys;
+ * collisions only matter between the few thousand items of one project).
  */
 export function fingerprintHash(text: string): string {
   let h1 = 0x811c9dc5;

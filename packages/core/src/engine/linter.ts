@@ -10,11 +10,11 @@ import { CORE_RULES } from './core-rules.js';
 import { draftSizeProblem } from '../parse/limits.js';
 import { applyDirectives } from './directives.js';
 import { fingerprintHash } from './fingerprint.js';
-
-export { fingerprintHash };
 import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetting } from '../config/resolve.js';
 import type { Severity } from './rule.js';
 import type { MappedText } from '../source/mapped-text.js';
+
+export { fingerprintHash };
 
 export type DraftFormat = 'markdown' | 'meta-json';
 
@@ -235,7 +235,7 @@ export class Linter {
     // rule and draft were a sixth of everything the linter allocates. Rules are synchronous, so `rule` and
     // `setting` below are those of the rule that is running whenever `report` is called.
     let rule: Rule = this.catalog.rules[0]!;
-    let setting: RuleSetting = { severity: 'off', options: undefined };
+    let setting: RuleSetting = NOT_RUNNING;
     const report = (d: ReportDescriptor): void => {
       const template_ = rule.meta.messages[d.messageId];
       if (template_ === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
@@ -295,6 +295,9 @@ function templateOf(draft: Draft): { name?: string; language?: string } {
   if (draft.language) template.language = draft.language.value;
   return template;
 }
+
+/** The setting `report` sees before the first rule runs (it is never called then). */
+const NOT_RUNNING: RuleSetting = { severity: 'off', options: undefined };
 
 function rangeOf(text: MappedText, start: number, end: number): Range {
   return text.fileRange(start, end);

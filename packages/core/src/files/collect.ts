@@ -34,27 +34,24 @@ export async function collectFiles(operands: readonly string[], cwd: string = pr
       explicit.add(rel);
       continue;
     }
-    let matches: string[];
     if (stats?.isDirectory()) {
       // Relative to the directory, then prefixed with its path from `cwd` (what path.relative(cwd, file) gives,
       // without its cost on each of many files).
       const inside = await glob(['**/*.md', '**/*.json'], { cwd: absolute, ignore: SKIPPED_DIRS, dot: false });
       const prefix = path.relative(cwd, absolute);
-      matches = [];
+      let drafts = 0;
       for (const file of inside) {
         if (NOT_TEMPLATES.has(path.posix.basename(file))) continue;
         const native = path.sep === '/' ? file : file.split('/').join(path.sep);
         found.add(prefix === '' ? native : `${prefix}${path.sep}${native}`);
-        matches.push(file);
+        drafts++;
       }
-      if (matches.length === 0) throw new UsageError(`No draft files (.md or .json) found in directory "${operand}".`);
+      if (drafts === 0) throw new UsageError(`No draft files (.md or .json) found in directory "${operand}".`);
       continue;
-    } else if (isDynamicPattern(operand)) {
-      matches = await glob(operand, { cwd, ignore: SKIPPED_DIRS, absolute: true });
-      if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
-    } else {
-      throw new UsageError(`No such file or directory: "${operand}". Check the path, or quote a glob pattern.`);
     }
+    if (!isDynamicPattern(operand)) throw new UsageError(`No such file or directory: "${operand}". Check the path, or quote a glob pattern.`);
+    const matches = await glob(operand, { cwd, ignore: SKIPPED_DIRS, absolute: true });
+    if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
     for (const match of matches) found.add(path.relative(cwd, match));
   }
   // Deterministic order whatever the file system returns.
