@@ -6,6 +6,7 @@ import { MappedText, MappedTextBuilder } from '../source/mapped-text.js';
 import type { Range, SourceFile } from '../source/text.js';
 import type { BodyModel, Draft, ExampleSet, HeaderModel, ButtonModel, TextField } from '../model/draft.js';
 import { frontMatterSchema, headerObjectSchema, buttonSchema } from '../model/schema.js';
+import { compileValidityCheck } from '../model/schema-check.js';
 import { findPair, locate, scalarField, scalarText, type PathKey, type YamlSource } from './yaml-nodes.js';
 import { schemaProblems, type Directive, type ParseProblem } from './problems.js';
 import { directivesInHtml, directivesInYaml } from './directives.js';
@@ -21,6 +22,8 @@ export interface ParseResult {
 
 // One processor for the whole process: building it per draft costs more than parsing a short body.
 const markdown = unified().use(remarkParse);
+// Almost every front matter is valid: a quick yes before zod, which then runs only to word the problems.
+const frontMatterIsValid = compileValidityCheck(frontMatterSchema);
 
 const FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSING_FENCE = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;
@@ -56,8 +59,10 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
   }
   const { source, map, value } = read;
   const problems: ParseProblem[] = [];
-  const checked = frontMatterSchema.safeParse(value);
-  if (!checked.success) problems.push(...schemaProblems(checked.error.issues, source, [], 'front matter', knownKeysAt));
+  if (!frontMatterIsValid(value)) {
+    const checked = frontMatterSchema.safeParse(value);
+    if (!checked.success) problems.push(...schemaProblems(checked.error.issues, source, [], 'front matter', knownKeysAt));
+  }
 
   const body = parseBody(file, bodyStart, directives, problems);
   if (!body) {

@@ -1,4 +1,4 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * A fast reader for the plain front matter almost every draft has (`key: value` lines, block lists, one-line flow
@@ -15,6 +15,43 @@ export interface SimpleFrontMatter {
   contents: YAMLMap;
   value: Record<string, unknown>;
 }
+
+/**
+ * The reader's nodes are small classes with the fields Pesan reads (`items`, `key`, `value`, `range`, `type`,
+ * `source`, `flow`) and the registered symbols by which yaml's `isMap`, `isSeq`, `isScalar` and `isPair` know a node.
+ * yaml's own constructors mark each node with `Object.defineProperty` (collections twice), a slow runtime call that
+ * took a quarter of this reader's time. The differential test reads them through those same predicates.
+ */
+const NODE_TYPE: unique symbol = Symbol.for('yaml.node.type') as never;
+const MAP_TYPE = Symbol.for('yaml.map');
+const SEQ_TYPE = Symbol.for('yaml.seq');
+const SCALAR_TYPE = Symbol.for('yaml.scalar');
+const PAIR_TYPE = Symbol.for('yaml.pair');
+type NodeRange = [number, number, number];
+
+class FastMap {
+  readonly [NODE_TYPE] = MAP_TYPE;
+  readonly items: FastPair[] = [];
+  range: NodeRange | undefined = undefined;
+  constructor(readonly flow: boolean) {}
+}
+class FastSeq {
+  readonly [NODE_TYPE] = SEQ_TYPE;
+  readonly items: Node[] = [];
+  range: NodeRange | undefined = undefined;
+  constructor(readonly flow: boolean) {}
+}
+class FastPair {
+  readonly [NODE_TYPE] = PAIR_TYPE;
+  constructor(readonly key: Node, readonly value: Node) {}
+}
+class FastScalar {
+  readonly [NODE_TYPE] = SCALAR_TYPE;
+  constructor(readonly value: unknown, readonly type: Scalar.Type, readonly source: string, public range: NodeRange) {}
+}
+const asMap = (node: FastMap): YAMLMap => node as unknown as YAMLMap;
+const asSeq = (node: FastSeq): YAMLSeq => node as unknown as YAMLSeq;
+const asScalar = (node: FastScalar): Scalar => node as unknown as Scalar;
 
 /** Thrown inside the reader to leave the fast path; never escapes `readSimpleFrontMatter`. */
 class NotSimple extends Error {}
@@ -70,7 +107,7 @@ class Reader {
 
   /** A block mapping whose keys sit at column `indent`; `first` is set when the first key is already found. */
   blockMap(indent: number, firstKeyAt?: number): Built {
-    const map = new YAMLMap();
+    const map = new FastMap(false);
     const value: Record<string, unknown> = {};
     const start = firstKeyAt ?? this.pos + indent;
     let end = start;
@@ -87,13 +124,13 @@ class Reader {
       const key = this.key(keyAt);
       if (Object.prototype.hasOwnProperty.call(value, key.value as string) || key.value === '__proto__') this.fail();
       const entry = this.blockValue(indent, key.end);
-      map.items.push(new Pair(key.node, entry.node));
+      map.items.push(new FastPair(key.node, entry.node));
       value[key.value as string] = entry.value;
       end = entry.end;
       keyAt = undefined;
     }
     map.range = [start, end, end];
-    return { node: map, value, end };
+    return { node: asMap(map), value, end };
   }
 
   /** A plain key followed by `:`. */
@@ -105,11 +142,7 @@ class Reader {
     const text = this.src.slice(at, keyEnd);
     // `null:` or `true:` are keys of other types in YAML.
     if (BOOLEAN.test(text) || NOT_A_STRING.test(text)) this.fail();
-    const node = new Scalar(text);
-    node.type = Scalar.PLAIN;
-    node.source = node.value as string;
-    node.range = [at, keyEnd, keyEnd];
-    return { node, value: node.value, end: keyEnd + 1 };
+    return { node: asScalar(new FastScalar(text, Scalar.PLAIN, text, [at, keyEnd, keyEnd])), value: text, end: keyEnd + 1 };
   }
 
   /** What follows `key:` at `afterColon`: a value on the same line, or a nested block on the next lines. */
@@ -143,7 +176,7 @@ class Reader {
 
   /** A block sequence whose `-` marks sit at column `indent`. */
   private blockSeq(indent: number): Built {
-    const seq = new YAMLSeq();
+    const seq = new FastSeq(false);
     const value: unknown[] = [];
     const start = this.pos + indent;
     let end = start;
@@ -163,7 +196,7 @@ class Reader {
       end = item.end;
     }
     seq.range = [start, end, end];
-    return { node: seq, value, end };
+    return { node: asSeq(seq), value, end };
   }
 
   /** An item after `- `: a compact mapping (`- type: url` then more keys below it) or an inline value. */
@@ -181,8 +214,8 @@ class Reader {
   private flow(at: number): Built {
     const isMap = this.src.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
-    node.flow = true;
+    const map = isMap ? new FastMap(true) : undefined;
+    const seq = isMap ? undefined : new FastSeq(true);
     const mapValue: Record<string, unknown> = {};
     const seqValue: unknown[] = [];
     let i = this.skipSpaces(at + 1);
@@ -192,12 +225,12 @@ class Reader {
         const key = this.flowKey(i);
         if (Object.prototype.hasOwnProperty.call(mapValue, key.value as string) || key.value === '__proto__') this.fail();
         const item = this.scalar(this.skipSpaces(key.end), true);
-        (node as YAMLMap).items.push(new Pair(key.node, item.node));
+        map!.items.push(new FastPair(key.node, item.node));
         mapValue[key.value as string] = item.value;
         i = this.endWithSpaces(item);
       } else {
         const item = this.scalar(i, true);
-        (node as YAMLSeq).items.push(item.node);
+        seq!.items.push(item.node);
         seqValue.push(item.value);
         i = this.endWithSpaces(item);
       }
@@ -207,8 +240,13 @@ class Reader {
       i = this.skipSpaces(i + 1);
       if (this.src.charCodeAt(i) === close) this.fail();
     }
-    node.range = [at, i + 1, i + 1];
-    return { node, value: isMap ? mapValue : seqValue, end: i + 1 };
+    const range: NodeRange = [at, i + 1, i + 1];
+    if (map) {
+      map.range = range;
+      return { node: asMap(map), value: mapValue, end: i + 1 };
+    }
+    seq!.range = range;
+    return { node: asSeq(seq!), value: seqValue, end: i + 1 };
   }
 
   /** A plain key in a flow mapping, then `: ` (`{a:b}` is one plain scalar in YAML, left to `yaml`). */
@@ -283,11 +321,7 @@ class Reader {
     const next = this.src.charCodeAt(end);
     // A quoted scalar is followed by a line end, a flow separator or spaces before one of them.
     if (next !== 10 && next !== 44 && next !== 32 && next !== 93 && next !== 125) this.fail();
-    const node = new Scalar(value);
-    node.type = type;
-    node.source = value;
-    node.range = [start, end, end];
-    return { node, value, end };
+    return { node: asScalar(new FastScalar(value, type, value, [start, end, end])), value, end };
   }
 
   /** A plain scalar that holds a string, `true`/`false` or a small integer; anything else leaves the fast path. */
@@ -319,10 +353,6 @@ class Reader {
     if (BOOLEAN.test(raw)) value = raw.charCodeAt(0) === 116 || raw.charCodeAt(0) === 84;
     else if (SMALL_INT.test(raw)) value = Number(raw);
     else if (NOT_A_STRING.test(raw)) this.fail();
-    const node = new Scalar(value);
-    node.type = Scalar.PLAIN;
-    node.source = raw;
-    node.range = [at, i, nodeEnd];
-    return { node, value, end: i };
+    return { node: asScalar(new FastScalar(value, Scalar.PLAIN, raw, [at, i, nodeEnd])), value, end: i };
   }
 }
