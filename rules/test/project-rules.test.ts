@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, Linter, resolveProjectKeys, type RuleCatalog } from '@pesan/core';
+import fc from 'fast-check';
+import { defaultConfig, fingerprintHash, FingerprintHasher, Linter, resolveProjectKeys, type RuleCatalog } from '@pesan/core';
 import nameUnique from '../src/rules/name-unique-per-language.js';
-import duplicateContent from '../src/rules/duplicate-content.js';
+import duplicateContent, { addNormalised } from '../src/rules/duplicate-content.js';
 import { draft } from '../src/testing/rule-tester.js';
 import { docsUrl } from '../src/catalog.js';
 
@@ -44,5 +45,20 @@ describe('project rules', () => {
       ['name-unique-per-language', true],
       ['duplicate-content', true],
     ]);
+  });
+
+  it('duplicate-content: the streamed key is the hash of the lower-cased, whitespace-collapsed, trimmed text', () => {
+    const spaces = [' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b', '\u180e'];
+    const pieces = ['Halo', 'PESANAN', '{{1}}', 'Ação', 'İ', 'ΣΑΣ', 'ß', '😀', '\ud800', 'x', ...spaces];
+    const expected = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const hasher = new FingerprintHasher();
+        addNormalised(hasher, text);
+        expect(hasher.digest()).toBe(fingerprintHash(expected(text)));
+      }),
+      { numRuns: Number(process.env.PESAN_FUZZ_RUNS ?? 300) },
+    );
   });
 });

@@ -220,7 +220,8 @@ const NO_MATCHES: LexiconMatch[] = [];
 const NO_RAW: RawMatch[] = [];
 
 function languageAnalysis(a: Analysis, lang: CompiledLanguage): LanguageAnalysis {
-  const hit = a.langs[lang.slot];
+  // (`langs` starts empty: reading past its end would make V8 drop this function's optimised code.)
+  const hit = lang.slot < a.langs.length ? a.langs[lang.slot] : undefined;
   if (hit !== undefined && hit.lang === lang) return hit;
   const view = makeView(a.tl, lang.scanIndex, lang.env);
   const found = scan(view);

@@ -289,7 +289,7 @@ function scanTokens(s: string): number {
       i++;
       continue;
     }
-    if (cls === A_BRACE && s.charCodeAt(i + 1) === 123) {
+    if (cls === A_BRACE && i + 1 < n && s.charCodeAt(i + 1) === 123) {
       const end = paramEnd(s, i);
       if (end !== -1) {
         len = put(d, len, i, end, sentence, PARAM);
@@ -299,10 +299,11 @@ function scanTokens(s: string): number {
     }
     if (cls === A_DIGIT) {
       let j = i + 1;
+      // Reads stay inside the string: a read past its end makes V8 drop the optimised code of this hot loop.
       for (;;) {
-        while (isDigit(s.charCodeAt(j))) j++;
-        const e = s.charCodeAt(j);
-        if ((e === 46 || e === 44) && isDigit(s.charCodeAt(j + 1))) j += 2;
+        while (j < n && isDigit(s.charCodeAt(j))) j++;
+        const e = j < n ? s.charCodeAt(j) : -1;
+        if ((e === 46 || e === 44) && j + 1 < n && isDigit(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
       len = put(d, len, i, j, sentence, NUM);
@@ -313,7 +314,7 @@ function scanTokens(s: string): number {
       let j = i + 1;
       for (;;) {
         while (j < n && isLetter(s.charCodeAt(j))) j++;
-        if (s.charCodeAt(j) === 39 && j + 1 < n && isLetter(s.charCodeAt(j + 1))) j += 2;
+        if (j + 1 < n && s.charCodeAt(j) === 39 && isLetter(s.charCodeAt(j + 1))) j += 2;
         else break;
       }
       len = put(d, len, i, j, sentence, WORD);

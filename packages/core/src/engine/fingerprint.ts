@@ -4,12 +4,25 @@
  * collisions only matter between the few thousand items of one project).
  */
 export function fingerprintHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c ^ (h1 >>> 7), 0x5bd1e995) >>> 0;
+  const hasher = new FingerprintHasher();
+  for (let i = 0; i < text.length; i++) hasher.add(text.charCodeAt(i));
+  return hasher.digest();
+}
+
+/**
+ * `fingerprintHash` fed one code unit at a time: the same digest as hashing the whole text, for callers that hash
+ * a text they would otherwise first build (`duplicate-content` hashes a normalised body as it reads it).
+ */
+export class FingerprintHasher {
+  private h1 = 0x811c9dc5;
+  private h2 = 0x01000193;
+
+  add(code: number): void {
+    this.h1 = Math.imul(this.h1 ^ code, 0x01000193) >>> 0;
+    this.h2 = Math.imul(this.h2 ^ code ^ (this.h1 >>> 7), 0x5bd1e995) >>> 0;
   }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+
+  digest(): string {
+    return this.h1.toString(16).padStart(8, '0') + this.h2.toString(16).padStart(8, '0');
+  }
 }

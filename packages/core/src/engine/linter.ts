@@ -14,7 +14,7 @@ import { settingsForDraft, type ResolvedConfig, type RuleCatalog, type RuleSetti
 import type { Severity } from './rule.js';
 import type { MappedText } from '../source/mapped-text.js';
 
-export { fingerprintHash };
+export { fingerprintHash, FingerprintHasher } from './fingerprint.js';
 
 export type DraftFormat = 'markdown' | 'meta-json';
 
