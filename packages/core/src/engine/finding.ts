@@ -94,7 +94,18 @@ export function resolveProjectKeys(results: FileResult[]): FileResult[] {
  * format (stylish, GitHub annotations) into forged lines, or reorder itself on screen ("Trojan Source").
  */
 export function visibleMessage(message: string): string {
-  return message.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Almost no message has such a character: one plain loop says so (every finding and project key passes here).
+  for (let i = 0; i < message.length; i++) {
+    if (isHidden(message.charCodeAt(i))) return message.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  return message;
+}
+
+const HIDDEN = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+
+/** `HIDDEN` for one code unit: control characters (C0, DEL, C1) and bidirectional embeddings and isolates. */
+function isHidden(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
