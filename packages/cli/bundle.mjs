@@ -43,7 +43,8 @@ const inputs = [path.join(here, 'dist'), path.join(here, '..', 'core', 'dist'), 
 // bin/pesan.js trusts the bundle only when it is newer than each package's tsbuildinfo, so count those too:
 // `tsc -b` can rewrite a tsbuildinfo without touching any .js file, and the launcher would then skip the bundle.
 const buildInfos = [path.join(here, 'tsconfig.tsbuildinfo'), path.join(here, '..', 'core', 'tsconfig.tsbuildinfo'), path.join(here, '..', '..', 'rules', 'tsconfig.tsbuildinfo')];
-const newest = Math.max(...inputs.map((dir) => newestMtime(dir)), ...buildInfos.map(mtimeOrZero));
+// The launcher too: it sets the V8 flags the code cache is made under, and writes the cache.
+const newest = Math.max(...inputs.map((dir) => newestMtime(dir)), ...buildInfos.map(mtimeOrZero), mtimeOrZero(launcher));
 // The cache is written after the bundle: a bundle without one (an interrupted build) is made again.
 const bundleTime = existsSync(cacheOut) ? mtimeOrZero(out) : 0;
 if (bundleTime > newest && !process.argv.includes('--force')) process.exit(0);
