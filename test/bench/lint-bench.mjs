@@ -60,7 +60,7 @@ if (process.argv[2] === '--child-rss') {
 // ---------------------------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { write: false, runs: 3, singleRuns: 5, comparatorRuns: 1, rounds: 3, count: DEFAULT_COUNT, seed: DEFAULT_SEED, skipComparators: false, ruleTimes: true };
+  const args = { write: false, runs: 3, singleRuns: 5, comparatorRuns: 3, rounds: 3, count: DEFAULT_COUNT, seed: DEFAULT_SEED, skipComparators: false, ruleTimes: true };
   const num = (i) => {
     const v = Number(argv[i]);
     if (!Number.isInteger(v) || v < 1) throw new Error(`${argv[i - 1]} expects a whole number ≥ 1, got ${argv[i]}`);

@@ -1,6 +1,7 @@
 import { findBraceMistakes, findParameters, memoText, validParameters, type Draft, type Fix, type MappedText, type ParameterToken, type Range, type TextField } from '@pesan/core';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { jsonTemplateNode } from './json-source.js';
+import { lastDraftMemo } from './recent-drafts.js';
 
 /** Shared helpers of the parameter and example rules. */
 
@@ -16,7 +17,10 @@ export interface PlaceholderField {
   text: MappedText;
 }
 
-export function placeholderFields(draft: Draft): PlaceholderField[] {
+/** The draft's placeholder fields: header, body, URL buttons, in that order (shared by several rules: do not change). */
+export const placeholderFields: (draft: Draft) => readonly PlaceholderField[] = lastDraftMemo(computePlaceholderFields);
+
+function computePlaceholderFields(draft: Draft): PlaceholderField[] {
   const out: PlaceholderField[] = [];
   if (draft.header?.text) out.push({ label: 'header', kind: 'header', text: draft.header.text.text });
   if (draft.body) out.push({ label: 'body', kind: 'body', text: draft.body.text });
@@ -27,7 +31,9 @@ export function placeholderFields(draft: Draft): PlaceholderField[] {
 }
 
 /** Every valid parameter of the template (header, body, URL buttons) with the field it sits in, in that order. */
-export function templateParameters(draft: Draft): { field: PlaceholderField; param: ParameterToken }[] {
+export const templateParameters: (draft: Draft) => readonly { field: PlaceholderField; param: ParameterToken }[] = lastDraftMemo(computeTemplateParameters);
+
+function computeTemplateParameters(draft: Draft): { field: PlaceholderField; param: ParameterToken }[] {
   const out: { field: PlaceholderField; param: ParameterToken }[] = [];
   for (const field of placeholderFields(draft)) for (const param of validParameters(field.text.text)) out.push({ field, param });
   return out;
@@ -167,8 +173,10 @@ export interface ExampleEntry {
   name?: string;
 }
 
-/** Body and header example values with the parameter each belongs to. */
-export function exampleEntries(draft: Draft): ExampleEntry[] {
+/** Body and header example values with the parameter each belongs to (shared by several rules: do not change). */
+export const exampleEntries: (draft: Draft) => readonly ExampleEntry[] = lastDraftMemo(computeExampleEntries);
+
+function computeExampleEntries(draft: Draft): ExampleEntry[] {
   const out: ExampleEntry[] = [];
   const headerParams = draft.header?.text ? distinct(validParameters(draft.header.text.text.text)) : [];
   draft.header?.examples.forEach((field, i) => {

@@ -22,3 +22,19 @@ export class RecentDrafts<T> {
     return value;
   }
 }
+
+/**
+ * `compute(draft)`, remembered for the last draft only: for helpers that several rules call on the same draft in a
+ * row (the parameter fields, the example entries). The answer is shared: callers must not change it.
+ */
+export function lastDraftMemo<T>(compute: (draft: Draft) => T): (draft: Draft) => T {
+  let lastDraft: Draft | undefined;
+  let lastValue: T | undefined;
+  return (draft) => {
+    if (draft !== lastDraft) {
+      lastValue = compute(draft);
+      lastDraft = draft;
+    }
+    return lastValue as T;
+  };
+}

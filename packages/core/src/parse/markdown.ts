@@ -7,7 +7,7 @@ import type { Range, SourceFile } from '../source/text.js';
 import type { BodyModel, Draft, ExampleSet, HeaderModel, ButtonModel, TextField } from '../model/draft.js';
 import { frontMatterSchema, headerObjectSchema, buttonSchema } from '../model/schema.js';
 import { compileValidityCheck } from '../model/schema-check.js';
-import { findPair, locate, scalarField, scalarText, type PathKey, type YamlSource } from './yaml-nodes.js';
+import { findPair, locateIn, scalarField, scalarText, type Located, type PathKey, type YamlSource } from './yaml-nodes.js';
 import { schemaProblems, type Directive, type ParseProblem } from './problems.js';
 import { directivesInHtml, directivesInYaml } from './directives.js';
 import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
@@ -211,13 +211,11 @@ function wholeLineIfAlone(text: string, range: Range): Range {
   return [s, e];
 }
 
+/**
+ * The draft model from the front matter's node tree. Each node is visited once, from its parent (looking every field
+ * up by its path from the root again cost a path array, a walk and intermediate ranges per field, on every draft).
+ */
 function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: BodyModel | undefined, raw: Record<string, unknown>): Draft {
-  const field = (key: string): TextField | undefined => {
-    const pair = findPair(map, key);
-    if (!pair) return undefined;
-    const keyRange = locate(source, [key])?.keyRange;
-    return scalarText(source, pair.value, keyRange);
-  };
   const draft: Draft = {
     file,
     format: 'markdown',
@@ -227,28 +225,36 @@ function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: Bo
     bodyExamples: { positional: [], named: new Map() },
     raw,
   };
-  assignDefined(draft, {
-    name: field('name'),
-    language: field('language'),
-    category: field('category'),
-    useCase: field('use_case'),
-    parameterFormat: field('parameter_format'),
-    footer: field('footer'),
-    body,
-    header: readHeader(source),
-    bodyExamples: readExamples(source, ['examples', 'body']),
-    addSecurityRecommendation: scalarField(source, findPair(map, 'add_security_recommendation')?.value, isBoolean),
-    codeExpirationMinutes: scalarField(source, findPair(map, 'code_expiration_minutes')?.value, isNumber),
-  });
+  const name = textIn(source, map, 'name');
+  if (name) draft.name = name;
+  const language = textIn(source, map, 'language');
+  if (language) draft.language = language;
+  const category = textIn(source, map, 'category');
+  if (category) draft.category = category;
+  const useCase = textIn(source, map, 'use_case');
+  if (useCase) draft.useCase = useCase;
+  const parameterFormat = textIn(source, map, 'parameter_format');
+  if (parameterFormat) draft.parameterFormat = parameterFormat;
+  const footer = textIn(source, map, 'footer');
+  if (footer) draft.footer = footer;
+  if (body) draft.body = body;
+  const examples = locateIn(source, map, 'examples');
+  const header = readHeader(source, locateIn(source, map, 'header'), locateIn(source, examples?.node, 'header'));
+  if (header) draft.header = header;
+  draft.bodyExamples = readExamples(source, locateIn(source, examples?.node, 'body'));
+  const addSecurityRecommendation = scalarField(source, findPair(map, 'add_security_recommendation')?.value, isBoolean);
+  if (addSecurityRecommendation) draft.addSecurityRecommendation = addSecurityRecommendation;
+  const codeExpirationMinutes = scalarField(source, findPair(map, 'code_expiration_minutes')?.value, isNumber);
+  if (codeExpirationMinutes) draft.codeExpirationMinutes = codeExpirationMinutes;
   const expect = raw.expect;
   if (Array.isArray(expect)) draft.expect = expect.filter((x): x is string => typeof x === 'string');
-  const buttons = locate(source, ['buttons']);
+  const buttons = locateIn(source, map, 'buttons');
   if (buttons && isSeq(buttons.node)) {
     draft.buttonsRange = buttons.range;
-    buttons.node.items.forEach((_item, index) => {
-      const button = readButton(source, index);
+    for (let index = 0; index < buttons.node.items.length; index++) {
+      const button = readButton(source, locateIn(source, buttons.node, index), index);
       if (button) draft.buttons.push(button);
-    });
+    }
   }
   return draft;
 }
@@ -256,34 +262,37 @@ function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: Bo
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
-function assignDefined<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-}
-
-function textAt(source: YamlSource, path: PathKey[]): TextField | undefined {
-  const found = locate(source, path);
+/** The string under `key` of a map node, positioned. */
+function textIn(source: YamlSource, parent: unknown, key: string): TextField | undefined {
+  const found = locateIn(source, parent, key);
   return found ? scalarText(source, found.node, found.keyRange) : undefined;
 }
 
-function listAt(source: YamlSource, path: PathKey[]): TextField[] {
-  const found = locate(source, path);
+/** The strings of a node: a map's values (named examples, in the order written), a list's items, or one string. */
+function listOf(source: YamlSource, found: Located | undefined): TextField[] {
   if (!found) return [];
+  const out: TextField[] = [];
   if (isMap(found.node)) {
-    // Named example values ({first_name: Ana}), in the order written.
-    return found.node.items.map((pair) => scalarText(source, pair.value)).filter((x): x is TextField => x !== undefined);
+    for (const pair of found.node.items) {
+      const text = scalarText(source, pair.value);
+      if (text) out.push(text);
+    }
+  } else if (isSeq(found.node)) {
+    for (const item of found.node.items) {
+      const text = scalarText(source, item);
+      if (text) out.push(text);
+    }
+  } else {
+    const single = scalarText(source, found.node, found.keyRange);
+    if (single) out.push(single);
   }
-  if (isSeq(found.node)) {
-    return found.node.items.map((item) => scalarText(source, item)).filter((x): x is TextField => x !== undefined);
-  }
-  const single = scalarText(source, found.node, found.keyRange);
-  return single ? [single] : [];
+  return out;
 }
 
-function readHeader(source: YamlSource): HeaderModel | undefined {
-  const found = locate(source, ['header']);
+function readHeader(source: YamlSource, found: Located | undefined, examples: Located | undefined): HeaderModel | undefined {
   if (!found) return undefined;
   const asText = scalarText(source, found.node, found.keyRange);
-  const headerExamples = listAt(source, ['examples', 'header']);
+  const headerExamples = listOf(source, examples);
   if (asText) {
     return {
       format: { value: 'text', range: found.keyRange ?? found.range },
@@ -293,26 +302,25 @@ function readHeader(source: YamlSource): HeaderModel | undefined {
     };
   }
   if (!isMap(found.node)) return undefined;
-  const format = textAt(source, ['header', 'format']);
+  const format = textIn(source, found.node, 'format');
   const header: HeaderModel = {
     format: format ? { value: format.value.toLowerCase(), range: format.range } : { value: 'text', range: found.keyRange ?? found.range },
-    examples: [...listAt(source, ['header', 'example']), ...headerExamples],
+    examples: [...listOf(source, locateIn(source, found.node, 'example')), ...headerExamples],
     range: found.range,
   };
-  const text = textAt(source, ['header', 'text']);
+  const text = textIn(source, found.node, 'text');
   if (text) header.text = text;
-  const sample = textAt(source, ['header', 'media_handle']) ?? textAt(source, ['header', 'media_url']);
+  const sample = textIn(source, found.node, 'media_handle') ?? textIn(source, found.node, 'media_url');
   if (sample) header.mediaSample = sample;
   return header;
 }
 
-function readExamples(source: YamlSource, path: PathKey[]): ExampleSet {
+function readExamples(source: YamlSource, found: Located | undefined): ExampleSet {
   const set: ExampleSet = { positional: [], named: new Map() };
-  const found = locate(source, path);
   if (!found) return set;
   set.range = found.range;
   if (isSeq(found.node)) {
-    set.positional = listAt(source, path);
+    set.positional = listOf(source, found);
   } else if (isMap(found.node)) {
     for (const pair of found.node.items) {
       const key = (pair.key as { value?: unknown } | null)?.value;
@@ -323,21 +331,23 @@ function readExamples(source: YamlSource, path: PathKey[]): ExampleSet {
   return set;
 }
 
-function readButton(source: YamlSource, index: number): ButtonModel | undefined {
-  const found = locate(source, ['buttons', index]);
+function readButton(source: YamlSource, found: Located | undefined, index: number): ButtonModel | undefined {
   if (!found || !isMap(found.node)) return undefined;
-  const type = textAt(source, ['buttons', index, 'type']);
+  const node = found.node;
+  const type = textIn(source, node, 'type');
   const button: ButtonModel = {
     index,
     type: type ? { value: type.value.toLowerCase(), range: type.range } : { value: '', range: found.range },
-    examples: listAt(source, ['buttons', index, 'example']),
+    examples: listOf(source, locateIn(source, node, 'example')),
     range: found.range,
   };
-  assignDefined(button, {
-    text: textAt(source, ['buttons', index, 'text']),
-    url: textAt(source, ['buttons', index, 'url']),
-    phoneNumber: textAt(source, ['buttons', index, 'phone_number']),
-    otpType: textAt(source, ['buttons', index, 'otp_type']),
-  });
+  const text = textIn(source, node, 'text');
+  if (text) button.text = text;
+  const url = textIn(source, node, 'url');
+  if (url) button.url = url;
+  const phoneNumber = textIn(source, node, 'phone_number');
+  if (phoneNumber) button.phoneNumber = phoneNumber;
+  const otpType = textIn(source, node, 'otp_type');
+  if (otpType) button.otpType = otpType;
   return button;
 }

@@ -41,8 +41,34 @@ export function findPairInsensitive(map: YAMLMap, key: string): Pair<unknown, un
   return undefined;
 }
 
+/** A node found in the tree, with its range and, for a map value, the range of its key. */
+export interface Located {
+  node: Node;
+  range: Range;
+  keyRange?: Range;
+}
+
+/** One step of `locate`: the value under `key` of a map node, or item `key` of a sequence node. */
+export function locateIn(source: YamlSource, parent: unknown, key: PathKey): Located | undefined {
+  let node: Node | undefined;
+  let keyRange: Range | undefined;
+  if (typeof key === 'number') {
+    if (!isSeq(parent)) return undefined;
+    node = parent.items[key] as Node | undefined;
+  } else {
+    if (!isMap(parent)) return undefined;
+    const pair = findPair(parent, key);
+    if (!pair) return undefined;
+    keyRange = nodeRange(source, pair.key as Node);
+    node = pair.value as Node | undefined;
+  }
+  const range = nodeRange(source, node);
+  if (!node || !range) return undefined;
+  return keyRange ? { node, range, keyRange } : { node, range };
+}
+
 /** The node at `path` and the range of its key, or undefined. */
-export function locate(source: YamlSource, path: readonly PathKey[]): { node: Node; range: Range; keyRange?: Range } | undefined {
+export function locate(source: YamlSource, path: readonly PathKey[]): Located | undefined {
   let current: unknown = source.doc.contents;
   let keyRange: Range | undefined;
   for (const key of path) {
