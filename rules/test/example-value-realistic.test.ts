@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import rule from '../src/rules/example-value-realistic.js';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import rule, { longestSentence } from '../src/rules/example-value-realistic.js';
 import { draft, runRuleTests } from '../src/testing/rule-tester.js';
 
 const BODY = 'Hi {{1}}, your order {{2}} has shipped.';
@@ -53,3 +54,19 @@ runRuleTests(rule, {
     },
   ],
 }, { describe, it });
+
+describe('longestSentence', () => {
+  it('counts the words of the longest sentence, as splitting at sentence ends and matching words does', () => {
+    const reference = (value: string): number => Math.max(0, ...value.split(/[.!?。！？\n]+/u).map((s) => s.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)?.length ?? 0));
+    expect(longestSentence('Halo Budi. Pesanan Anda sudah dikirim hari ini!')).toBe(6);
+    expect(longestSentence('3.5 kg')).toBe(2);
+    const pieces = ['Halo', 'Budi', ' ', '.', '!', '?', '。', '！', '？', '\n', "'", '’', '-', 'é', 'e\u0301', '\u0301', '12', '3.5', '😀', '\u{1D400}', '\ud800', '...'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 25 }), (parts) => {
+        const value = parts.join('');
+        expect(longestSentence(value)).toBe(reference(value));
+      }),
+      { numRuns: Number(process.env.PESAN_FUZZ_RUNS ?? 300) },
+    );
+  });
+});

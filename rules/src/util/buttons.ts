@@ -166,7 +166,22 @@ export interface LocatedUrl extends UrlMatch {
  * Every URL of a draft: the `url` of each button, and links inside the header, body and footer text (with a
  * scheme, or bare links to `bareHosts`).
  */
-export function draftUrls(draft: Draft, bareHosts: readonly string[] = []): LocatedUrl[] {
+export function draftUrls(draft: Draft, bareHosts: readonly string[] = NO_HOSTS): readonly LocatedUrl[] {
+  // Two rules ask for every draft, each with its own constant host list: answers kept for the last draft.
+  if (draft !== urlsDraft) {
+    urlsDraft = draft;
+    urlsByHosts.clear();
+  }
+  let urls = urlsByHosts.get(bareHosts);
+  if (urls === undefined) urlsByHosts.set(bareHosts, (urls = computeDraftUrls(draft, bareHosts)));
+  return urls;
+}
+
+const NO_HOSTS: readonly string[] = [];
+let urlsDraft: Draft | undefined;
+const urlsByHosts = new Map<readonly string[], readonly LocatedUrl[]>();
+
+function computeDraftUrls(draft: Draft, bareHosts: readonly string[]): LocatedUrl[] {
   const out: LocatedUrl[] = [];
   for (const button of draft.buttons) {
     if (!button.url) continue;

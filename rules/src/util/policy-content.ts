@@ -59,7 +59,7 @@ interface DraftCache {
   draft: Draft;
   settings: LintSettings;
   /** Per text: its matches of POLICY_KINDS, by kind. */
-  texts: Map<MappedText, Map<string, LexiconMatch[]>>;
+  texts: Map<MappedText, ReadonlyMap<string, LexiconMatch[]>>;
 }
 
 /** The rules of one draft run one after the other: a few recent drafts are enough. */
@@ -74,14 +74,22 @@ function draftCache(draft: Draft, settings: LintSettings): DraftCache {
   return c;
 }
 
+const NO_MATCHES: ReadonlyMap<string, LexiconMatch[]> = new Map();
+
 function kindMatches(cache: DraftCache, text: MappedText, languages: string[], kind: string, settings: LintSettings): LexiconMatch[] {
   let byKind = cache.texts.get(text);
   if (!byKind) {
-    byKind = new Map();
-    for (const m of findTerms(text.text, { languages, kinds: POLICY_KINDS, vocabulary: settings.vocabulary })) {
-      const list = byKind.get(m.kind);
-      if (list) list.push(m);
-      else byKind.set(m.kind, [m]);
+    const found = findTerms(text.text, { languages, kinds: POLICY_KINDS, vocabulary: settings.vocabulary });
+    // Most texts have none of these terms: they share one empty map.
+    if (found.length === 0) byKind = NO_MATCHES;
+    else {
+      const grouped = new Map<string, LexiconMatch[]>();
+      for (const m of found) {
+        const list = grouped.get(m.kind);
+        if (list) list.push(m);
+        else grouped.set(m.kind, [m]);
+      }
+      byKind = grouped;
     }
     cache.texts.set(text, byKind);
   }

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Html, Root } from 'mdast';
@@ -7,7 +7,7 @@ import type { Range, SourceFile } from '../source/text.js';
 import type { BodyModel, Draft, ExampleSet, HeaderModel, ButtonModel, TextField } from '../model/draft.js';
 import { frontMatterSchema, headerObjectSchema, buttonSchema } from '../model/schema.js';
 import { compileValidityCheck } from '../model/schema-check.js';
-import { findPair, locateIn, scalarField, scalarText, type Located, type PathKey, type YamlSource } from './yaml-nodes.js';
+import { findPair, locateIn, nodeRange, scalarField, scalarText, type Located, type PathKey, type YamlSource } from './yaml-nodes.js';
 import { schemaProblems, type Directive, type ParseProblem } from './problems.js';
 import { directivesInHtml, directivesInYaml } from './directives.js';
 import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
@@ -262,10 +262,11 @@ function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: Bo
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
-/** The string under `key` of a map node, positioned. */
+/** The string under `key` of a map node, positioned (`locateIn` + `scalarText`, without the step's own ranges). */
 function textIn(source: YamlSource, parent: unknown, key: string): TextField | undefined {
-  const found = locateIn(source, parent, key);
-  return found ? scalarText(source, found.node, found.keyRange) : undefined;
+  if (!isMap(parent)) return undefined;
+  const pair = findPair(parent, key);
+  return pair ? scalarText(source, pair.value, nodeRange(source, pair.key as Node)) : undefined;
 }
 
 /** The strings of a node: a map's values (named examples, in the order written), a list's items, or one string. */

@@ -166,12 +166,15 @@ class Reader {
   private inlineValue(at: number): Built {
     const c = this.src.charCodeAt(at);
     const built = c === 91 || c === 123 ? this.flow(at) : this.scalar(at, false);
-    const valueEnd = (built.node.range as [number, number, number])[1];
+    // (The node, its range and `built` are new and this reader's own: completed in place.)
+    const range = built.node.range as NodeRange;
+    const valueEnd = range[1];
     if (this.src.charCodeAt(valueEnd) !== 10) this.fail();
     const end = valueEnd + 1;
-    built.node.range = [built.node.range![0], valueEnd, end];
+    range[2] = end;
     this.pos = end;
-    return { ...built, end };
+    built.end = end;
+    return built;
   }
 
   /** A block sequence whose `-` marks sit at column `indent`. */
@@ -258,9 +261,9 @@ class Reader {
 
   /** In a flow collection the spaces after an item belong to its node (yaml's `range[2]`). */
   private endWithSpaces(item: Built): number {
-    const range = item.node.range!;
+    const range = item.node.range as NodeRange;
     const end = Math.max(range[2], this.skipSpaces(item.end));
-    item.node.range = [range[0], range[1], end];
+    range[2] = end;
     return end;
   }
 
