@@ -125,8 +125,14 @@ describe('pesan lint exit codes and input', () => {
   });
 
   it('gives the same results with worker threads, with read-ahead (auto) and on one thread', () => {
-    const files: Record<string, string> = {};
+    const files: Record<string, string | Buffer> = {};
     for (let i = 0; i < 400; i++) files[`d${String(i).padStart(3, '0')}.md`] = i % 3 === 0 ? adjacent : clean;
+    // Files the reading thread hands over as they are (invalid UTF-8, a NUL byte, an empty file) or leaves to the
+    // linting thread (larger than it reads ahead), between readable ones of the same chunk.
+    files['d150.md'] = Buffer.concat([Buffer.from(clean), Buffer.from([0xc3, 0x28])]);
+    files['d151.md'] = Buffer.from(`${clean}\0`);
+    files['d152.md'] = '';
+    files['d250.md'] = `${clean}\n${'Pesanan Anda sudah dikirim. '.repeat(12_000)}`;
     const dir = tempDir(files);
     // `auto` on a 2-CPU machine lints on one thread while a second reads ahead; `--concurrency 2` forces a worker.
     const auto = pesan(['lint', '.', '-f', 'json'], { cwd: dir });
@@ -134,7 +140,10 @@ describe('pesan lint exit codes and input', () => {
     const single = pesan(['lint', '.', '-f', 'json', '--concurrency', '1'], { cwd: dir });
     expect(parallel.stdout).toBe(single.stdout);
     expect(auto.stdout).toBe(single.stdout);
-    expect((JSON.parse(parallel.stdout) as unknown[]).length).toBe(400);
+    expect(auto.stderr).toBe(single.stderr);
+    expect(auto.stderr).toMatch(/d150\.md: not valid UTF-8/);
+    expect(auto.stderr).toMatch(/d151\.md: binary content/);
+    expect((JSON.parse(parallel.stdout) as unknown[]).length).toBeGreaterThan(390);
   });
 });
 
