@@ -47,6 +47,11 @@ describe('project rules', () => {
     ]);
   });
 
+  it('fingerprintHash stays the same function (fingerprints in baselines and caches depend on it)', () => {
+    expect(fingerprintHash('Halo {{1}}\0ação 😀')).toBe('b43fe76b627e7091');
+    expect(fingerprintHash('')).toBe('811c9dc501000193');
+  });
+
   it('duplicate-content: the streamed key is the hash of the lower-cased, whitespace-collapsed, trimmed text', () => {
     const spaces = [' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b', '\u180e'];
     const pieces = ['Halo', 'PESANAN', '{{1}}', 'Ação', 'İ', 'ΣΑΣ', 'ß', '😀', '\ud800', 'x', ...spaces];

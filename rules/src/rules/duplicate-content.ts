@@ -9,20 +9,18 @@ import { exampleDraft } from '../util/drafts.js';
  */
 export function addNormalised(hasher: FingerprintHasher, text: string): void {
   const lower = text.toLowerCase();
-  let started = false;
-  let space = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (isSpace(c)) {
-      space = started;
-      continue;
-    }
-    if (space) {
-      hasher.add(32);
-      space = false;
-    }
-    hasher.add(c);
-    started = true;
+  const n = lower.length;
+  let i = 0;
+  let first = true;
+  for (;;) {
+    while (i < n && isSpace(lower.charCodeAt(i))) i++;
+    if (i === n) return;
+    // A run of other characters: one space before it unless it is the first.
+    const start = i;
+    while (i < n && !isSpace(lower.charCodeAt(i))) i++;
+    if (!first) hasher.add(32);
+    hasher.addRange(lower, start, i);
+    first = false;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 export function fingerprintHash(text: string): string {
   const hasher = new FingerprintHasher();
-  for (let i = 0; i < text.length; i++) hasher.add(text.charCodeAt(i));
+  hasher.addRange(text, 0, text.length);
   return hasher.digest();
 }
 
@@ -20,6 +20,19 @@ export class FingerprintHasher {
   add(code: number): void {
     this.h1 = Math.imul(this.h1 ^ code, 0x01000193) >>> 0;
     this.h2 = Math.imul(this.h2 ^ code ^ (this.h1 >>> 7), 0x5bd1e995) >>> 0;
+  }
+
+  /** `add` for each code unit of `text[start, end)` (the same steps, in local variables). */
+  addRange(text: string, start: number, end: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c ^ (h1 >>> 7), 0x5bd1e995) >>> 0;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
 
   digest(): string {
