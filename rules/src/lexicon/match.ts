@@ -46,21 +46,25 @@ interface LanguageAnalysis {
 }
 
 /**
- * Analyses of the last CACHE_SIZE texts, found by content: a bucket per cheap hash of the text (its length and a few
- * of its characters; hashing a whole new string, as a Map with string keys does, costs as much as reading it), then
- * compared in full. A ring of the entries: the oldest is dropped first.
+ * Analyses of the last CACHE_SIZE short texts, found by content: a bucket per cheap hash of the text (its length and
+ * a few of its characters; hashing a whole new string, as a Map with string keys does, costs as much as reading it),
+ * then compared in full. A ring of the entries: the oldest is dropped first. Only texts that repeat across drafts
+ * are worth keeping this long (footers, button labels, headers, example values): a body practically never repeats,
+ * and keeping each body's tokens and matches for the next ~300 drafts made the garbage collector copy them into
+ * the old generation (about a third of what a large run promoted there).
  */
 const CACHE_SIZE = 1024;
-const MAX_CACHED_LENGTH = 1 << 16;
+const MAX_CACHED_LENGTH = 100;
 const buckets = new Map<number, Analysis[]>();
 const ring: (Analysis | undefined)[] = new Array<Analysis | undefined>(CACHE_SIZE);
 let ringAt = 0;
 
 /**
  * The texts of the last few calls (the rules of a draft ask about its few texts, in turn): most calls pass one of
- * these very string objects, found here by plain comparison (identity first) before any hashing.
+ * these very string objects, found here by plain comparison (identity first) before any hashing. Enough of them that
+ * a draft's body stays here while its other texts and example values are looked at.
  */
-const RECENT = 8;
+const RECENT = 16;
 const recent: (Analysis | undefined)[] = new Array<Analysis | undefined>(RECENT);
 let recentAt = 0;
 
@@ -103,7 +107,6 @@ function lookup(text: string): Analysis {
   limitTable();
   const folded = foldText(text);
   const a: Analysis = { text, hash: h, folded, tl: tokenList(folded.text), langs: [] };
-  // (A huge text is not kept: the cache holds many entries.)
   if (text.length > MAX_CACHED_LENGTH) return a;
   const old = ring[ringAt];
   if (old !== undefined) {
