@@ -111,14 +111,17 @@ export class Linter {
     const findings: Finding[] = [];
     const fileSettings = this.withCli(config.rules, options);
     const docsUrl = (id: string): string => (config.docsUrl ? config.docsUrl.replace('{id}', id) : this.docsUrlOf(id));
-    const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
-      if (severity === 'off') return undefined;
-      // An offset between the CR and the LF of a CRLF is not a position on any line: take the whole line break.
-      const text = file.text;
-      const inCrlf = (i: number): boolean => i > 0 && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10;
+    const text = file.text;
+    // An offset between the CR and the LF of a CRLF is not a position on any line: take the whole line break.
+    const inCrlf = (i: number): boolean => i > 0 && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10;
+    const wholeLineBreaks = (range: Range): Range => {
       const from = inCrlf(range[0]) ? range[0] - 1 : range[0];
       const to = inCrlf(range[1]) ? range[1] + 1 : range[1];
-      if (from !== range[0] || to !== range[1]) range = [from, Math.max(from, to)];
+      return from !== range[0] || to !== range[1] ? [from, Math.max(from, to)] : range;
+    };
+    const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
+      if (severity === 'off') return undefined;
+      range = wholeLineBreaks(range);
       const start = file.lines.position(range[0]);
       const end = file.lines.position(range[1]);
       return {
@@ -150,7 +153,28 @@ export class Linter {
       stamp(problem.ruleId, severity, problem.range, problem.message, { messageId: problem.ruleId === 'parse-error' ? 'parseError' : 'schema' });
     }
     const projectKeys: ProjectKey[] = [];
-    for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp, projectKeys, makeFinding);
+    // Every draft has project keys and few are duplicates: a fixed-shape object each, its message left unformatted.
+    const makeProjectKey: ProjectKeyFactory = (ruleId, severity, project, message, messageId, template) => {
+      const range = wholeLineBreaks(project.range);
+      const start = file.lines.position(range[0]);
+      const end = file.lines.position(range[1]);
+      return {
+        ruleId,
+        key: project.key,
+        severity: severity === 'error' ? 2 : 1,
+        message,
+        data: project.data,
+        messageId,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        range,
+        url: docsUrl(ruleId),
+        template,
+      };
+    };
+    for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp, projectKeys, makeProjectKey);
 
     const outcome = applyDirectives(parsed.directives, findings, this.knownIds, file.lines.lineCount);
     const messages = outcome.kept;
@@ -226,7 +250,7 @@ export class Linter {
     options: LintOptions,
     stamp: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => void,
     projectKeys: ProjectKey[],
-    makeFinding: (ruleId: string, severity: Severity, range: Range, message: string, extra?: Partial<Finding>) => Finding | undefined,
+    makeProjectKey: ProjectKeyFactory,
   ): void {
     const category = declaredCategory(draft);
     const settings = this.settingsFor(config, draft, category, options);
@@ -266,12 +290,9 @@ export class Linter {
       try {
         rule.check(context);
         const project = rule.project?.key(context);
-        if (project && rule.project) {
-          const template_ = rule.meta.messages[rule.project.messageId] ?? rule.project.messageId;
-          const extra: Partial<ProjectKey> = { messageId: rule.project.messageId, template, key: project.key };
-          if (project.data) extra.data = project.data;
-          const key = makeFinding(rule.meta.id, setting.severity, project.range, template_, extra as Partial<Finding>);
-          if (key) projectKeys.push(key as ProjectKey);
+        if (project && rule.project && setting.severity !== 'off') {
+          const messageId = rule.project.messageId;
+          projectKeys.push(makeProjectKey(rule.meta.id, setting.severity, project, rule.meta.messages[messageId] ?? messageId, messageId, template));
         }
         if (ruleTimes) ruleTimes.set(rule.meta.id, (ruleTimes.get(rule.meta.id) ?? 0) + performance.now() - started);
       } catch (error) {
@@ -295,6 +316,15 @@ function templateOf(draft: Draft): { name?: string; language?: string } {
   if (draft.language) template.language = draft.language.value;
   return template;
 }
+
+type ProjectKeyFactory = (
+  ruleId: string,
+  severity: Severity,
+  project: { key: string; range: Range; data?: Record<string, string | number> },
+  message: string,
+  messageId: string,
+  template: { name?: string; language?: string },
+) => ProjectKey;
 
 /** The setting `report` sees before the first rule runs (it is never called then). */
 const NOT_RUNNING: RuleSetting = { severity: 'off', options: undefined };
