@@ -69,9 +69,11 @@ const recent: (Analysis | undefined)[] = new Array<Analysis | undefined>(RECENT)
 let recentAt = 0;
 
 function analyse(text: string): Analysis {
-  for (let k = 0; k < RECENT; k++) {
-    const r = recent[k];
-    if (r !== undefined && r.text === text && r.tl.gen === tableGeneration()) return r;
+  // Newest first (a draft's rules go through its few texts in turn), lengths before contents.
+  const n = text.length;
+  for (let k = 1; k <= RECENT; k++) {
+    const r = recent[(recentAt - k + RECENT) % RECENT];
+    if (r !== undefined && r.text.length === n && r.text === text && r.tl.gen === tableGeneration()) return r;
   }
   const a = lookup(text);
   recent[recentAt] = a;
