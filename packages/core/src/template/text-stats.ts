@@ -45,20 +45,85 @@ function computeFixedWords(text: string): Match[] {
 
 /**
  * `fixedWords(text).length`, without building the words: the rules that weigh parameters against words only
- * count them, on every draft (`test` advances the regex without making a match object for each word).
+ * count them, on every draft. One pass over the code points with a class per code unit (a regex `test` per word cost
+ * a call into the regex engine for each of the million words of a large run). Parameters count as a space, as in
+ * `computeFixedWords`; the property test in fixed-words.test.ts holds the two together.
  */
 export const fixedWordCount: (text: string) => number = memoText(countFixedWords);
 
 function countFixedWords(text: string): number {
-  // One space per parameter is enough here: words end at a space whatever its length.
-  const stripped = text.indexOf('{{') === -1 ? text : text.replace(PARAMETER, ' ');
-  const counter = WORD_COUNTER;
-  counter.lastIndex = 0;
+  const n = text.length;
   let count = 0;
-  while (counter.test(stripped)) count++;
+  let inWord = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ && i + 1 < n && text.charCodeAt(i + 1) === 123) {
+      const end = parameterEnd(text, i);
+      if (end !== -1) {
+        inWord = false;
+        i = end;
+        continue;
+      }
+    }
+    let cls: number;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cls = astralWordClass((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        width = 2;
+      } else cls = NOT_WORD;
+    } else cls = wordClass(c);
+    if (inWord) inWord = cls !== NOT_WORD;
+    else if (cls === WORD_START) {
+      count++;
+      inWord = true;
+    }
+    i += width;
+  }
   return count;
 }
-const WORD_COUNTER = new RegExp(WORD.source, WORD.flags);
+
+/** The end of a `{{…}}` parameter at `i` (no braces or line break inside, as PARAMETER matches), or -1. */
+function parameterEnd(text: string, i: number): number {
+  let k = i + 2;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123 || c === 10) return -1;
+    if (c === 125) break;
+  }
+  return k + 1 < text.length && text.charCodeAt(k + 1) === 125 ? k + 2 : -1;
+}
+
+/** Classes of WORD's characters: a letter or digit starts a word; marks and `' ’ . _ -` only continue one. */
+const NOT_WORD = 1;
+const WORD_START = 2;
+const WORD_CONTINUE = 3;
+const WORD_START_CHAR = /^[\p{L}\p{N}]$/u;
+const WORD_CONTINUE_CHAR = /^[\p{M}'’._-]$/u;
+/** Class per UTF-16 code unit, filled on first sight (0: not yet known). Lone surrogates are not word characters. */
+const unitClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classOfChar(ch: string): number {
+  return WORD_START_CHAR.test(ch) ? WORD_START : WORD_CONTINUE_CHAR.test(ch) ? WORD_CONTINUE : NOT_WORD;
+}
+
+function wordClass(code: number): number {
+  let cls = unitClasses[code]!;
+  if (cls === 0) unitClasses[code] = cls = code >= 0xd800 && code <= 0xdfff ? NOT_WORD : classOfChar(String.fromCharCode(code));
+  return cls;
+}
+
+function astralWordClass(codePoint: number): number {
+  let cls = astralClasses.get(codePoint);
+  if (cls === undefined) {
+    cls = classOfChar(String.fromCodePoint(codePoint));
+    if (astralClasses.size < 4096) astralClasses.set(codePoint, cls);
+  }
+  return cls;
+}
 
 /** Ranges of lines inside ``` fences, where WhatsApp shows text verbatim (monospace). */
 export function monospaceRanges(text: string): [number, number][] {
