@@ -119,24 +119,25 @@ export class Linter {
       const to = inCrlf(range[1]) ? range[1] + 1 : range[1];
       return from !== range[0] || to !== range[1] ? [from, Math.max(from, to)] : range;
     };
-    const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined => {
-      if (severity === 'off') return undefined;
+    /** A finding's position fields and docs URL for `range` (severity not `off`). */
+    const locatedFinding = (ruleId: string, severity: Severity, range: Range, message: string): Finding => {
       range = wholeLineBreaks(range);
       const start = file.lines.position(range[0]);
       const end = file.lines.position(range[1]);
       return {
         ruleId,
         severity: severity === 'error' ? 2 : 1,
-        message: visibleMessage(message),
+        message,
         line: start.line,
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
         range,
         url: docsUrl(ruleId),
-        ...extra,
       };
     };
+    const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined =>
+      severity === 'off' ? undefined : Object.assign(locatedFinding(ruleId, severity, range, visibleMessage(message)), extra);
     /**
      * Fingerprint for baselines: rule id, template name and language, and the text the finding marks, so edits
      * elsewhere in the file keep a suppressed finding suppressed.
@@ -153,26 +154,14 @@ export class Linter {
       stamp(problem.ruleId, severity, problem.range, problem.message, { messageId: problem.ruleId === 'parse-error' ? 'parseError' : 'schema' });
     }
     const projectKeys: ProjectKey[] = [];
-    // Every draft has project keys and few are duplicates: a fixed-shape object each, its message left unformatted.
+    // Every draft has project keys and few are duplicates: no spread of extras, the message left unformatted.
     const makeProjectKey: ProjectKeyFactory = (ruleId, severity, project, message, messageId, template) => {
-      const range = wholeLineBreaks(project.range);
-      const start = file.lines.position(range[0]);
-      const end = file.lines.position(range[1]);
-      return {
-        ruleId,
-        key: project.key,
-        severity: severity === 'error' ? 2 : 1,
-        message,
-        data: project.data,
-        messageId,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        range,
-        url: docsUrl(ruleId),
-        template,
-      };
+      const key = locatedFinding(ruleId, severity, project.range, message) as ProjectKey;
+      key.key = project.key;
+      key.data = project.data;
+      key.messageId = messageId;
+      key.template = template;
+      return key;
     };
     for (const draft of parsed.drafts) this.runRules(draft, config, options, stamp, projectKeys, makeProjectKey);
 

@@ -225,27 +225,18 @@ function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: Bo
     bodyExamples: { positional: [], named: new Map() },
     raw,
   };
-  const name = textIn(source, map, 'name');
-  if (name) draft.name = name;
-  const language = textIn(source, map, 'language');
-  if (language) draft.language = language;
-  const category = textIn(source, map, 'category');
-  if (category) draft.category = category;
-  const useCase = textIn(source, map, 'use_case');
-  if (useCase) draft.useCase = useCase;
-  const parameterFormat = textIn(source, map, 'parameter_format');
-  if (parameterFormat) draft.parameterFormat = parameterFormat;
-  const footer = textIn(source, map, 'footer');
-  if (footer) draft.footer = footer;
-  if (body) draft.body = body;
+  setDefined(draft, 'name', textIn(source, map, 'name'));
+  setDefined(draft, 'language', textIn(source, map, 'language'));
+  setDefined(draft, 'category', textIn(source, map, 'category'));
+  setDefined(draft, 'useCase', textIn(source, map, 'use_case'));
+  setDefined(draft, 'parameterFormat', textIn(source, map, 'parameter_format'));
+  setDefined(draft, 'footer', textIn(source, map, 'footer'));
+  setDefined(draft, 'body', body);
   const examples = locateIn(source, map, 'examples');
-  const header = readHeader(source, locateIn(source, map, 'header'), locateIn(source, examples?.node, 'header'));
-  if (header) draft.header = header;
+  setDefined(draft, 'header', readHeader(source, locateIn(source, map, 'header'), locateIn(source, examples?.node, 'header')));
   draft.bodyExamples = readExamples(source, locateIn(source, examples?.node, 'body'));
-  const addSecurityRecommendation = scalarField(source, findPair(map, 'add_security_recommendation')?.value, isBoolean);
-  if (addSecurityRecommendation) draft.addSecurityRecommendation = addSecurityRecommendation;
-  const codeExpirationMinutes = scalarField(source, findPair(map, 'code_expiration_minutes')?.value, isNumber);
-  if (codeExpirationMinutes) draft.codeExpirationMinutes = codeExpirationMinutes;
+  setDefined(draft, 'addSecurityRecommendation', scalarField(source, findPair(map, 'add_security_recommendation')?.value, isBoolean));
+  setDefined(draft, 'codeExpirationMinutes', scalarField(source, findPair(map, 'code_expiration_minutes')?.value, isNumber));
   const expect = raw.expect;
   if (Array.isArray(expect)) draft.expect = expect.filter((x): x is string => typeof x === 'string');
   const buttons = locateIn(source, map, 'buttons');
@@ -257,6 +248,11 @@ function buildDraft(file: SourceFile, source: YamlSource, map: YAMLMap, body: Bo
     }
   }
   return draft;
+}
+
+/** Sets an optional property only when there is a value (the model has no `undefined` properties). */
+function setDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -342,13 +338,9 @@ function readButton(source: YamlSource, found: Located | undefined, index: numbe
     examples: listOf(source, locateIn(source, node, 'example')),
     range: found.range,
   };
-  const text = textIn(source, node, 'text');
-  if (text) button.text = text;
-  const url = textIn(source, node, 'url');
-  if (url) button.url = url;
-  const phoneNumber = textIn(source, node, 'phone_number');
-  if (phoneNumber) button.phoneNumber = phoneNumber;
-  const otpType = textIn(source, node, 'otp_type');
-  if (otpType) button.otpType = otpType;
+  setDefined(button, 'text', textIn(source, node, 'text'));
+  setDefined(button, 'url', textIn(source, node, 'url'));
+  setDefined(button, 'phoneNumber', textIn(source, node, 'phone_number'));
+  setDefined(button, 'otpType', textIn(source, node, 'otp_type'));
   return button;
 }
