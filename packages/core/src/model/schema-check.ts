@@ -66,7 +66,14 @@ function compile(schema: z.ZodType): ValidityCheck | undefined {
     }
     case 'array': {
       const element = def.element && compile(def.element);
-      return element && ((v) => Array.isArray(v) && v.every(element));
+      return (
+        element &&
+        ((v) => {
+          if (!Array.isArray(v)) return false;
+          for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+          return true;
+        })
+      );
     }
     case 'record': {
       if (!def.keyType || defOf(def.keyType).type !== 'string' || (defOf(def.keyType).checks?.length ?? 0) > 0) return undefined;
@@ -85,17 +92,33 @@ function compileObject(def: Def): ValidityCheck | undefined {
   // A strict object (catchall never) rejects unknown keys, a loose one (catchall unknown) keeps them.
   if (catchall !== undefined && catchall !== 'never' && catchall !== 'unknown') return undefined;
   const strict = catchall === 'never';
-  const fields: [string, ValidityCheck][] = [];
+  const keys: string[] = [];
+  const checks: ValidityCheck[] = [];
+  const required: string[] = [];
   for (const [key, field] of Object.entries(def.shape ?? {})) {
     const check = compile(field);
     if (!check) return undefined;
-    fields.push([key, check]);
+    keys.push(key);
+    checks.push(check);
+    if (!check(undefined)) required.push(key);
   }
-  const known = new Set(fields.map(([key]) => key));
+  if (!strict) {
+    return (v) => {
+      if (!isPlainRecord(v)) return false;
+      for (let i = 0; i < keys.length; i++) if (!checks[i]!(v[keys[i]!])) return false;
+      return true;
+    };
+  }
+  // A strict object: each key present must be known and valid, and each required one present. Front matter has a
+  // few of its many optional keys: checking the keys it has is cheaper than checking every key of the schema.
+  const checkOf = new Map(keys.map((key, i) => [key, checks[i]!]));
   return (v) => {
     if (!isPlainRecord(v)) return false;
-    for (const [key, check] of fields) if (!check(v[key])) return false;
-    if (strict) for (const key in v) if (!known.has(key)) return false;
+    for (const key in v) {
+      const check = checkOf.get(key);
+      if (check === undefined || !check(v[key])) return false;
+    }
+    for (let i = 0; i < required.length; i++) if (v[required[i]!] === undefined) return false;
     return true;
   };
 }

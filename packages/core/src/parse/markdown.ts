@@ -165,14 +165,25 @@ function parseBody(file: SourceFile, bodyStart: number, directives: Directive[],
   const lead = mapped.text.length - mapped.text.trimStart().length;
   const trimmed = mapped.text.trim();
   if (trimmed.length === 0) return undefined;
-  const text = sliceMapped(mapped, lead, lead + trimmed.length);
-  return {
-    text,
-    range: text.range,
-    get tree(): Root {
-      return getTree();
-    },
-  };
+  return new MarkdownBody(sliceMapped(mapped, lead, lead + trimmed.length), getTree);
+}
+
+/**
+ * A Markdown draft's body. A class, so that `tree` is a getter on the prototype: an object literal with its own getter
+ * gets a hidden class of its own in V8, one more for every draft linted.
+ */
+class MarkdownBody implements BodyModel {
+  readonly range: Range;
+  constructor(
+    readonly text: MappedText,
+    private readonly parseTree: () => Root,
+  ) {
+    this.range = text.range;
+  }
+
+  get tree(): Root {
+    return this.parseTree();
+  }
 }
 
 function sliceMapped(mapped: MappedText, start: number, end: number): MappedText {
