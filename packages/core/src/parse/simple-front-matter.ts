@@ -62,6 +62,13 @@ const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NOT_A_STRING = /^(?:~|null|Null|NULL|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const SMALL_INT = /^[0-9]{1,9}$/;
+/** First characters of every plain scalar BOOLEAN, SMALL_INT or NOT_A_STRING matches: `~ n N t T f F + - .` and digits. */
+const NON_STRING_START = new Set([...'~nNtTfF+-.0123456789'].map((c) => c.charCodeAt(0)));
+
+/** False when the plain scalar is surely a string (most values and keys): the regexes are then not needed. */
+function mayNotBeAString(text: string): boolean {
+  return NON_STRING_START.has(text.charCodeAt(0));
+}
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
 
 export function readSimpleFrontMatter(src: string): SimpleFrontMatter | undefined {
@@ -141,7 +148,7 @@ class Reader {
     if (this.src.charCodeAt(keyEnd) !== 58) this.fail();
     const text = this.src.slice(at, keyEnd);
     // `null:` or `true:` are keys of other types in YAML.
-    if (BOOLEAN.test(text) || NOT_A_STRING.test(text)) this.fail();
+    if (mayNotBeAString(text) && (BOOLEAN.test(text) || NOT_A_STRING.test(text))) this.fail();
     return { node: asScalar(new FastScalar(text, Scalar.PLAIN, text, [at, keyEnd, keyEnd])), value: text, end: keyEnd + 1 };
   }
 
@@ -353,9 +360,11 @@ class Reader {
     }
     const raw = this.src.slice(at, i);
     let value: unknown = raw;
-    if (BOOLEAN.test(raw)) value = raw.charCodeAt(0) === 116 || raw.charCodeAt(0) === 84;
-    else if (SMALL_INT.test(raw)) value = Number(raw);
-    else if (NOT_A_STRING.test(raw)) this.fail();
+    if (mayNotBeAString(raw)) {
+      if (BOOLEAN.test(raw)) value = raw.charCodeAt(0) === 116 || raw.charCodeAt(0) === 84;
+      else if (SMALL_INT.test(raw)) value = Number(raw);
+      else if (NOT_A_STRING.test(raw)) this.fail();
+    }
     return { node: asScalar(new FastScalar(value, Scalar.PLAIN, raw, [at, i, nodeEnd])), value, end: i };
   }
 }
