@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LineIndex } from '../src/source/text.js';
+import { detached, LineIndex } from '../src/source/text.js';
 
 /** Lines end at LF, CRLF or a lone CR; positions are 1-based line and column (UTF-16 code units). */
 function referenceStarts(text: string): number[] {
@@ -28,3 +28,17 @@ describe('LineIndex', () => {
     );
   });
 });
+
+describe('detached', () => {
+  it('returns the same characters (short strings, long slices, astral and lone surrogates)', () => {
+    const source = `${'x'.repeat(40)}order_shipped_en_00001 😀 \ud800 ${'y'.repeat(40)}`;
+    fc.assert(
+      fc.property(fc.nat(source.length), fc.nat(source.length), (a, b) => {
+        const slice = source.slice(Math.min(a, b), Math.max(a, b));
+        expect(detached(slice)).toBe(slice);
+      }),
+      { numRuns: Number(process.env.PESAN_FUZZ_RUNS ?? 300) },
+    );
+  });
+});
+

@@ -3,7 +3,7 @@ import type { Draft } from '../model/draft.js';
 import { declaredCategory } from '../model/draft.js';
 import { parseMarkdownDraft, type ParseResult } from '../parse/markdown.js';
 import { parseMetaJson } from '../parse/meta-json.js';
-import { createSourceFile, type Range, type SourceFile } from '../source/text.js';
+import { createSourceFile, detached, type Range, type SourceFile } from '../source/text.js';
 import { compareFindings, summarize, visibleMessage, type FileResult, type Finding, type ProjectKey } from './finding.js';
 import { formatMessage, type LintSettings, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 import { CORE_RULES } from './core-rules.js';
@@ -137,7 +137,7 @@ export class Linter {
       };
     };
     const makeFinding = (ruleId: string, severity: Severity, range: Range, message: string, extra: Partial<Finding> = {}): Finding | undefined =>
-      severity === 'off' ? undefined : Object.assign(locatedFinding(ruleId, severity, range, visibleMessage(message)), extra);
+      severity === 'off' ? undefined : Object.assign(locatedFinding(ruleId, severity, range, detached(visibleMessage(message))), extra);
     /**
      * Fingerprint for baselines: rule id, template name and language, and the text the finding marks, so edits
      * elsewhere in the file keep a suppressed finding suppressed.
@@ -178,7 +178,7 @@ export class Linter {
     for (const m of messages) m.fingerprint = fingerprintOf(m);
     const templates = parsed.drafts.map((d) => {
       const described = templateOf(d) as FileResult['templates'][number];
-      if (d.category) described.category = d.category.value;
+      if (d.category) described.category = detached(d.category.value);
       return described;
     });
     const result = summarize(file.path, messages, templates);
@@ -301,8 +301,9 @@ export class Linter {
  */
 function templateOf(draft: Draft): { name?: string; language?: string } {
   const template: { name?: string; language?: string } = {};
-  if (draft.name) template.name = draft.name.value;
-  if (draft.language) template.language = draft.language.value;
+  // Copies: the results keep these until the run ends, and a slice would keep the whole file's text.
+  if (draft.name) template.name = detached(draft.name.value);
+  if (draft.language) template.language = detached(draft.language.value);
   return template;
 }
 
