@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { readSimpleFrontMatter } from '../src/parse/simple-front-matter.js';
+import { MAX_DEPTH, readSimpleFrontMatter } from '../src/parse/simple-front-matter.js';
 
 /**
  * The fast front-matter reader must answer exactly as `yaml` does (same nodes, scalar styles, values and every
@@ -107,6 +107,13 @@ describe('readSimpleFrontMatter', () => {
     ['no final line break', 'name: a'],
   ])('leaves %s to yaml', (_what, src) => {
     expect(readSimpleFrontMatter(src)).toBeUndefined();
+  });
+
+  it(`reads collections nested up to MAX_DEPTH (${MAX_DEPTH}) deep and leaves deeper ones to yaml and its nesting guard`, () => {
+    const nested = (levels: number): string => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('') + `${' '.repeat(levels)}leaf: x\n`;
+    // `levels` keys with a map below each, plus the root map: levels + 1 collections.
+    expect(agreesWithYaml(nested(MAX_DEPTH - 1))).toBe('same');
+    expect(readSimpleFrontMatter(nested(MAX_DEPTH))).toBeUndefined();
   });
 
   it('agrees with yaml on edited fixture front matter (property)', () => {

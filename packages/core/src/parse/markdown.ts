@@ -12,7 +12,7 @@ import { schemaProblems, type Directive, type ParseProblem } from './problems.js
 import { directivesInHtml, directivesInYaml } from './directives.js';
 import { yamlErrorProblems, toJsSafely } from './yaml-errors.js';
 import { frontMatterSizeProblem, markdownTreeProblem, yamlNestingProblem } from './limits.js';
-import { readSimpleFrontMatter } from './simple-front-matter.js';
+import { readSimpleFrontMatter, type SimpleFrontMatter } from './simple-front-matter.js';
 
 export interface ParseResult {
   drafts: Draft[];
@@ -49,10 +49,14 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
   // numbers do: it reads them as LF (same length, so every offset stays valid).
   const src = text.slice(fmStart, fmEnd).replace(/\r(?!\n)/g, '\n');
   // Bounded input for the YAML parser: its tree is built recursively, and its time grows with the front matter.
-  const limit = frontMatterSizeProblem(src, fmStart) ?? yamlNestingProblem(src, fmStart);
-  if (limit) return { drafts: [], problems: [limit], directives: [] };
+  const sizeLimit = frontMatterSizeProblem(src, fmStart);
+  if (sizeLimit) return { drafts: [], problems: [sizeLimit], directives: [] };
+  // What the fast reader reads is at most MAX_DEPTH deep: the nesting guard is for the `yaml` parser only.
+  const simple = readSimpleFrontMatter(src);
+  const nestingLimit = simple ? undefined : yamlNestingProblem(src, fmStart);
+  if (nestingLimit) return { drafts: [], problems: [nestingLimit], directives: [] };
   const directives = directivesInYaml(src, fmStart, lineOf);
-  const read = readFrontMatter(src, fmStart);
+  const read = readFrontMatter(src, fmStart, simple);
   if ('problems' in read) return { drafts: [], problems: read.problems, directives };
   if ('notAMap' in read) {
     return failure([fmStart, fmEnd], 'Expected front matter to be a YAML mapping of keys such as `name: order_shipped`.', directives);
@@ -80,8 +84,7 @@ export function parseMarkdownDraft(file: SourceFile): ParseResult {
 type FrontMatterRead = { source: YamlSource; map: YAMLMap; value: Record<string, unknown> } | { problems: ParseProblem[] } | { notAMap: true };
 
 /** The front matter's node tree and value: the fast reader for plain front matter, else the `yaml` parser. */
-function readFrontMatter(src: string, base: number): FrontMatterRead {
-  const simple = readSimpleFrontMatter(src);
+function readFrontMatter(src: string, base: number, simple: SimpleFrontMatter | undefined): FrontMatterRead {
   if (simple) return { source: { doc: simple, src, base }, map: simple.contents, value: simple.value };
   // logLevel: a draft's content must never print Node warnings (such as "Keys with collection values will be
   // stringified") on the linter's stderr; what matters is reported as findings.

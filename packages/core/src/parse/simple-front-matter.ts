@@ -57,6 +57,13 @@ const asScalar = (node: FastScalar): Scalar => node as unknown as Scalar;
 class NotSimple extends Error {}
 const notSimple = new NotSimple();
 
+/**
+ * Deepest nesting of collections the fast reader reads; deeper front matter goes to `yaml` and its nesting guard
+ * (`yamlNestingProblem`, 64 levels). A draft needs about 4 (buttons, a button, its examples), so what this reader
+ * reads never needs that guard, which the caller then skips.
+ */
+export const MAX_DEPTH = 16;
+
 const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** Core-schema plain scalars that are not strings (null, booleans, numbers, .inf, .nan): left to `yaml`. */
 const NOT_A_STRING = /^(?:~|null|Null|NULL|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -95,7 +102,13 @@ interface Built {
 
 class Reader {
   pos = 0;
+  /** Collections open around the current position (see MAX_DEPTH). */
+  private depth = 0;
   constructor(private readonly src: string) {}
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail();
+  }
 
   private fail(): never {
     throw notSimple;
@@ -114,6 +127,7 @@ class Reader {
 
   /** A block mapping whose keys sit at column `indent`; `first` is set when the first key is already found. */
   blockMap(indent: number, firstKeyAt?: number): Built {
+    this.enter();
     const map = new FastMap(false);
     const value: Record<string, unknown> = {};
     const start = firstKeyAt ?? this.pos + indent;
@@ -137,6 +151,7 @@ class Reader {
       keyAt = undefined;
     }
     map.range = [start, end, end];
+    this.depth--;
     return { node: asMap(map), value, end };
   }
 
@@ -186,6 +201,7 @@ class Reader {
 
   /** A block sequence whose `-` marks sit at column `indent`. */
   private blockSeq(indent: number): Built {
+    this.enter();
     const seq = new FastSeq(false);
     const value: unknown[] = [];
     const start = this.pos + indent;
@@ -206,6 +222,7 @@ class Reader {
       end = item.end;
     }
     seq.range = [start, end, end];
+    this.depth--;
     return { node: asSeq(seq), value, end };
   }
 
@@ -222,6 +239,9 @@ class Reader {
 
   /** A one-line flow sequence or mapping of scalars (no nesting, no empty collections, no trailing comma). */
   private flow(at: number): Built {
+    // One level (a flow collection holds scalars only), checked like the block ones; never left open on success.
+    this.enter();
+    this.depth--;
     const isMap = this.src.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
     const map = isMap ? new FastMap(true) : undefined;
