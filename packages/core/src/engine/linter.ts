@@ -188,13 +188,21 @@ export class Linter {
 
   /** Resolved settings are the same for every draft of a config without `files` overrides: compute them once. */
   private readonly settingsCache = new WeakMap<ResolvedConfig, Map<string, Map<string, RuleSetting>>>();
+  private lastSettings: { config: ResolvedConfig; category: string | undefined; language: string | undefined; settings: Map<string, RuleSetting> } | undefined;
   private settingsFor(config: ResolvedConfig, draft: Draft, category: string | undefined, options: LintOptions): Map<string, RuleSetting> {
     const byPathToo = config.overrides.some((o) => o.files);
     const cacheable = !byPathToo && !(options.ruleOverrides && options.ruleOverrides.size > 0);
-    const key = `${category ?? ''}\0${draft.language?.value ?? ''}`;
+    const language = draft.language?.value;
+    // Drafts linted in a row mostly share config, category and language: the last answer is checked first.
+    const last = this.lastSettings;
+    if (cacheable && last !== undefined && last.config === config && last.category === category && last.language === language) return last.settings;
+    const key = `${category ?? ''}\0${language ?? ''}`;
     if (cacheable) {
       const hit = this.settingsCache.get(config)?.get(key);
-      if (hit) return hit;
+      if (hit) {
+        this.lastSettings = { config, category, language, settings: hit };
+        return hit;
+      }
     }
     const settings = this.withCli(settingsForDraft(config, draft.file.path, category, draft.language?.value), options);
     if (cacheable) {
