@@ -116,6 +116,14 @@ describe('pesan lint exit codes and input', () => {
     expect(json.stdout).toMatch(/x\.json:1:\d+ .*param-adjacent/);
   });
 
+  it('gives absolute, normalised file paths in JSON whatever the operands look like', () => {
+    const dir = tempDir({ 'sub/a.md': clean, 'sub/deeper/b.md': clean, 'other/c.md': clean });
+    const cwd = path.join(dir, 'sub');
+    const r = pesan(['lint', '.', '../other/c.md', './deeper//b.md', '-f', 'json'], { cwd });
+    const paths = (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => x.filePath);
+    expect(paths.sort()).toEqual([path.join(dir, 'other', 'c.md'), path.join(cwd, 'a.md'), path.join(cwd, 'deeper', 'b.md')].sort());
+  });
+
   it('writes the report to --output-file', () => {
     const dir = tempDir({ 'a.md': adjacent });
     const r = pesan(['lint', 'a.md', '-f', 'json', '-o', 'out/report.json'], { cwd: dir });

@@ -267,13 +267,19 @@ export class ConfigResolver {
     // (path.resolve on each of 10,000 files cost more than the rest of the lookup).
     const cut = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf(path.sep));
     const written = cut === -1 ? '' : filePath.slice(0, cut);
+    // Files come folder by folder: the last folder's answer first.
+    if (written === this.lastWrittenDir && this.lastFound !== undefined) return this.lastFound;
     let found = this.byWrittenDir.get(written);
     if (!found) {
       found = this.forDir(path.dirname(path.resolve(filePath)));
       this.byWrittenDir.set(written, found);
     }
+    this.lastWrittenDir = written;
+    this.lastFound = found;
     return found;
   }
+  private lastWrittenDir: string | undefined;
+  private lastFound: ResolvedConfig | undefined;
 
   private load(file: string): ResolvedConfig {
     const absolute = path.resolve(file);
