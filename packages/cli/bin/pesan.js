@@ -53,7 +53,7 @@ async function serveLintWorker() {
  * Smaller TurboFan inlining budgets (defaults 460 / 920 bytes of bytecode). A cold `pesan lint` spends its first
  * thousands of drafts waiting for V8's background compiler: with ~60 rules, some 300 functions get optimised while
  * the lint runs, and on two cores that queue is the bottleneck. Inlining less makes each compile cheaper; the code
- * is hardly slower once optimised. Measured on the 10k-draft bench corpus, interleaved runs: wall −8 %, CPU −12 %
+ * is hardly slower once optimised. Measured on the 10k-draft bench corpus, interleaved runs: wall −8 %, CPU −15 %
  * (see test/bench/RESULTS.md). Set before the bundle is compiled: the flags are part of what a code cache is valid
  * for, so the cache made by bundle.mjs's warm-up (through this launcher) was made with them. Only on the V8
  * versions known to have these flags (V8 prints an error for an unknown one); PESAN_V8_DEFAULTS=1 turns it off.

@@ -1,5 +1,6 @@
 /**
- * Memoises a pure text → result function over the last few hundred distinct texts. Dozens of rules ask for the
+ * Memoises a pure text → result function over the last four texts and the last few hundred short ones (up to
+ * MAX_SHARED_LENGTH characters). Dozens of rules ask for the
  * parameters, words or emoji of the same body; computing them once per text keeps the rule set cheap. Results
  * are shared between rules and typed `readonly`: never mutate them (copy first).
  */
