@@ -1,8 +1,8 @@
 /**
  * Memoises a pure text → result function over the last four texts and the last few hundred short ones (up to
- * MAX_SHARED_LENGTH characters). Dozens of rules ask for the
- * parameters, words or emoji of the same body; computing them once per text keeps the rule set cheap. Results
- * are shared between rules and typed `readonly`: never mutate them (copy first).
+ * MAX_SHARED_LENGTH characters). Dozens of rules ask for the parameters, words or emoji of the same body; computing
+ * them once per text keeps the rule set cheap. Results are shared between rules and typed `readonly`: never mutate
+ * them (copy first).
  */
 export function memoText<R>(compute: (text: string) => R, capacity = 256): (text: string) => R {
   const cache = new Map<string, R>();
