@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
@@ -8,6 +8,7 @@ import {
   formatGithub,
   formatHtml,
   formatJson,
+  formatJsonChunks,
   formatJunit,
   formatSarif,
   formatStylish,
@@ -243,11 +244,23 @@ function render(results: FileResult[], flags: LintFlags, linter: Linter, color: 
 function emit(results: FileResult[], flags: LintFlags, linter: Linter): void {
   const toFile = flags.outputFile !== undefined;
   const color = flags.color !== false && !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = render(results, flags, linter, color);
+  // JSON, the format of large runs, is written a thousand results at a time rather than built as one string.
+  const pieces: Iterable<string> = flags.format === 'json' ? [...formatJsonChunks(results, absolutePath()), '\n'] : [render(results, flags, linter, color)];
   if (toFile) {
     mkdirSync(path.dirname(path.resolve(flags.outputFile!)), { recursive: true });
-    writeFileSync(flags.outputFile!, output);
-  } else if (output) process.stdout.write(output);
+    const fd = openSync(flags.outputFile!, 'w');
+    try {
+      for (const piece of pieces) writeAll(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  } else for (const piece of pieces) if (piece) process.stdout.write(piece);
+}
+
+/** Writes all of `text` (a write may take only part of a large buffer). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /**
