@@ -61,6 +61,10 @@ async function serveLintWorker() {
 async function tuneV8() {
   const major = Number(process.versions.v8.split('.')[0]);
   if (process.env.PESAN_V8_DEFAULTS || major < 11 || major > 13) return;
+  // Long-running processes (the language server, the report server, watch mode) warm up once and then want V8's
+  // best code: they keep the defaults (and compile the bundle without the cache, which is made for the flags).
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'lsp' || command === 'serve' || rest.includes('--watch') || rest.includes('-w')) return;
   const v8 = await import('node:v8');
   v8.setFlagsFromString('--max-inlined-bytecode-size=100');
   v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
