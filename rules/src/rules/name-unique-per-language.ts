@@ -1,4 +1,4 @@
-import { defineRule, detached } from '@pesan/core';
+import { defineRule } from '@pesan/core';
 import { META } from '../util/sources.js';
 import { exampleDraft } from '../util/drafts.js';
 
@@ -27,10 +27,7 @@ export default defineRule({
     messageId: 'duplicate',
     key({ draft }) {
       if (!draft.name || !draft.language) return undefined;
-      // Copies: the engine keeps every key until the run ends, and slices would keep each file's whole text.
-      const name = detached(draft.name.value);
-      const language = detached(draft.language.value);
-      return { key: detached(`${name}\0${language}`), range: draft.name.range, data: { name, language } };
+      return { key: `${draft.name.value}\0${draft.language.value}`, range: draft.name.range, data: { name: draft.name.value, language: draft.language.value } };
     },
   },
 });

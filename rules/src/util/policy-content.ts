@@ -1,5 +1,6 @@
 import type { Draft, LintSettings, MappedText } from '@pesan/core';
 import { findTerms, languagesForCode, type LexiconMatch } from '../lexicon/index.js';
+import { RecentDrafts } from './recent-drafts.js';
 
 /** A text component of a draft to search with the lexicons. */
 export interface SearchedText {
@@ -56,22 +57,15 @@ export function policyMatches(draft: Draft, settings: LintSettings, kinds: reado
 const POLICY_KINDS = ['otp', 'sensitive-identifier', 'threat'] as const;
 
 interface DraftCache {
-  draft: Draft;
-  settings: LintSettings;
   /** Per text: its matches of POLICY_KINDS, by kind. */
   texts: Map<MappedText, ReadonlyMap<string, LexiconMatch[]>>;
 }
 
 /** The rules of one draft run one after the other: a few recent drafts are enough. */
-const recentDrafts: DraftCache[] = [];
-let nextDraft = 0;
+const recentDrafts = new RecentDrafts<DraftCache>();
 
 function draftCache(draft: Draft, settings: LintSettings): DraftCache {
-  for (const c of recentDrafts) if (c.draft === draft && c.settings === settings) return c;
-  const c: DraftCache = { draft, settings, texts: new Map() };
-  recentDrafts[nextDraft] = c;
-  nextDraft = (nextDraft + 1) % 4;
-  return c;
+  return recentDrafts.get(draft, settings, () => ({ texts: new Map() }));
 }
 
 const NO_MATCHES: ReadonlyMap<string, LexiconMatch[]> = new Map();

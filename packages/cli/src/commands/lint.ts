@@ -209,10 +209,17 @@ function absolutePath(): (file: string) => string {
   return (file) => (plain(file) ? prefix + file : path.resolve(file));
 }
 
-function render(results: FileResult[], flags: LintFlags, linter: Linter, color: boolean): string {
+/** ESLint's JSON, made piece by piece as it is written (each piece a thousand results). */
+function* jsonReport(results: FileResult[]): Generator<string> {
+  yield* formatJsonChunks(results, absolutePath());
+  yield '\n';
+}
+
+/** The report in the pieces to write: JSON, the format of large runs, a thousand results at a time. */
+function render(results: FileResult[], flags: LintFlags, linter: Linter, color: boolean): Iterable<string> {
   switch (flags.format) {
     case 'json':
-      return `${formatJson(results, absolutePath())}\n`;
+      return jsonReport(results);
     case 'json-with-metadata': {
       // ESLint's shape: {results, metadata: {rulesMeta}} with each rule's docs URL.
       const used = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
@@ -221,31 +228,30 @@ function render(results: FileResult[], flags: LintFlags, linter: Linter, color: 
           .filter((r) => used.has(r.meta.id))
           .map((r) => [r.meta.id, { type: r.meta.type, docs: { description: r.meta.description, url: linter.catalog.docsUrl(r.meta.id) }, fixable: r.meta.fixable ? 'code' : undefined, hasSuggestions: r.meta.hasSuggestions ?? false, messages: r.meta.messages }]),
       );
-      return `${JSON.stringify({ results: JSON.parse(formatJson(results, absolutePath())), metadata: { rulesMeta } })}\n`;
+      return [`${JSON.stringify({ results: JSON.parse(formatJson(results, absolutePath())), metadata: { rulesMeta } })}\n`];
     }
     case 'sarif':
-      return formatSarif(results, {
+      return [formatSarif(results, {
         version: linter.catalog.version,
         rules: linter.rules,
         docsUrl: (id) => linter.catalog.docsUrl(id),
         uri: (p) => path.relative(process.cwd(), path.resolve(p)).split(path.sep).join('/'),
-      });
+      })];
     case 'github':
-      return formatGithub(results);
+      return [formatGithub(results)];
     case 'junit':
-      return formatJunit(results);
+      return [formatJunit(results)];
     case 'html':
-      return formatHtml(results);
+      return [formatHtml(results)];
     default:
-      return formatStylish(results, { color });
+      return [formatStylish(results, { color })];
   }
 }
 
 function emit(results: FileResult[], flags: LintFlags, linter: Linter): void {
   const toFile = flags.outputFile !== undefined;
   const color = flags.color !== false && !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  // JSON, the format of large runs, is written a thousand results at a time rather than built as one string.
-  const pieces: Iterable<string> = flags.format === 'json' ? [...formatJsonChunks(results, absolutePath()), '\n'] : [render(results, flags, linter, color)];
+  const pieces = render(results, flags, linter, color);
   if (toFile) {
     mkdirSync(path.dirname(path.resolve(flags.outputFile!)), { recursive: true });
     const fd = openSync(flags.outputFile!, 'w');

@@ -157,8 +157,9 @@ export class Linter {
     // Every draft has project keys and few are duplicates: no spread of extras, the message left unformatted.
     const makeProjectKey: ProjectKeyFactory = (ruleId, severity, project, message, messageId, template) => {
       const key = locatedFinding(ruleId, severity, project.range, message) as ProjectKey;
-      key.key = project.key;
-      key.data = project.data;
+      // Kept until the run ends: copies, so that no key or value cut from a draft keeps its file's text alive.
+      key.key = detached(project.key);
+      key.data = project.data && detachedValues(project.data);
       key.messageId = messageId;
       key.template = template;
       return key;
@@ -323,6 +324,16 @@ type ProjectKeyFactory = (
   messageId: string,
   template: { name?: string; language?: string },
 ) => ProjectKey;
+
+/** `data` with each string value `detached`. */
+function detachedValues(data: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const key in data) {
+    const value = data[key]!;
+    out[key] = typeof value === 'string' ? detached(value) : value;
+  }
+  return out;
+}
 
 /** The setting `report` sees before the first rule runs (it is never called then). */
 const NOT_RUNNING: RuleSetting = { severity: 'off', options: undefined };

@@ -5,9 +5,9 @@ import { UsageError } from '../config/errors.js';
 
 /** JSON files in a directory that are tool config, not templates. */
 const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'pesan.config.json', 'pesan-suppressions.json', 'tsconfig.json', '.pesancache']);
-const SKIPPED_DIRS = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
-/** The same directories by name, for the directory walk (which also skips every name starting with a dot). */
-const SKIPPED_DIR_NAMES = new Set(['node_modules', 'dist']);
+/** Folders never searched for drafts: by name in the directory walk, as globs for glob operands. */
+const SKIPPED_DIR_NAMES = new Set(['node_modules', '.git', 'dist']);
+const SKIPPED_DIRS = [...SKIPPED_DIR_NAMES].map((name) => `**/${name}/**`);
 
 export interface CollectedFiles {
   files: string[];

@@ -282,20 +282,16 @@ function textIn(source: YamlSource, parent: unknown, key: string): TextField | u
 /** The strings of a node: a map's values (named examples, in the order written), a list's items, or one string. */
 function listOf(source: YamlSource, found: Located | undefined): TextField[] {
   if (!found) return [];
+  const node = found.node;
+  if (!isMap(node) && !isSeq(node)) {
+    const single = scalarText(source, node, found.keyRange);
+    return single ? [single] : [];
+  }
+  const inMap = isMap(node);
   const out: TextField[] = [];
-  if (isMap(found.node)) {
-    for (const pair of found.node.items) {
-      const text = scalarText(source, pair.value);
-      if (text) out.push(text);
-    }
-  } else if (isSeq(found.node)) {
-    for (const item of found.node.items) {
-      const text = scalarText(source, item);
-      if (text) out.push(text);
-    }
-  } else {
-    const single = scalarText(source, found.node, found.keyRange);
-    if (single) out.push(single);
+  for (const item of node.items) {
+    const text = scalarText(source, inMap ? (item as { value: unknown }).value : item);
+    if (text) out.push(text);
   }
   return out;
 }

@@ -48,23 +48,25 @@ export interface Located {
   keyRange?: Range;
 }
 
-/** One step of `locate`: the value under `key` of a map node, or item `key` of a sequence node. */
-export function locateIn(source: YamlSource, parent: unknown, key: PathKey): Located | undefined {
-  let node: Node | undefined;
-  let keyRange: Range | undefined;
-  if (typeof key === 'number') {
-    if (!isSeq(parent)) return undefined;
-    node = parent.items[key] as Node | undefined;
-  } else {
-    if (!isMap(parent)) return undefined;
-    const pair = findPair(parent, key);
-    if (!pair) return undefined;
-    keyRange = nodeRange(source, pair.key as Node);
-    node = pair.value as Node | undefined;
-  }
-  const range = nodeRange(source, node);
+/** One step down: the value under `key` of a map node (with the key's range), or item `key` of a sequence node. */
+function step(source: YamlSource, parent: unknown, key: PathKey): { node: unknown; keyRange: Range | undefined } | undefined {
+  if (typeof key === 'number') return isSeq(parent) ? { node: parent.items[key], keyRange: undefined } : undefined;
+  if (!isMap(parent)) return undefined;
+  const pair = findPair(parent, key);
+  return pair ? { node: pair.value, keyRange: nodeRange(source, pair.key as Node) } : undefined;
+}
+
+/** A found node with its range, or undefined for a missing node or one without a range. */
+function located(source: YamlSource, node: unknown, keyRange: Range | undefined): Located | undefined {
+  const range = nodeRange(source, node as Node | undefined);
   if (!node || !range) return undefined;
-  return keyRange ? { node, range, keyRange } : { node, range };
+  return keyRange ? { node: node as Node, range, keyRange } : { node: node as Node, range };
+}
+
+/** One step of `locate`, from a node already found. */
+export function locateIn(source: YamlSource, parent: unknown, key: PathKey): Located | undefined {
+  const next = step(source, parent, key);
+  return next && located(source, next.node, next.keyRange);
 }
 
 /** The node at `path` and the range of its key, or undefined. */
@@ -72,22 +74,12 @@ export function locate(source: YamlSource, path: readonly PathKey[]): Located | 
   let current: unknown = source.doc.contents;
   let keyRange: Range | undefined;
   for (const key of path) {
-    if (typeof key === 'number') {
-      if (!isSeq(current)) return undefined;
-      current = current.items[key];
-      keyRange = undefined;
-    } else {
-      if (!isMap(current)) return undefined;
-      const pair = findPair(current, key);
-      if (!pair) return undefined;
-      keyRange = nodeRange(source, pair.key as Node);
-      current = pair.value;
-    }
+    const next = step(source, current, key);
+    if (!next) return undefined;
+    current = next.node;
+    keyRange = next.keyRange;
   }
-  const node = current as Node | undefined;
-  const range = nodeRange(source, node);
-  if (!node || !range) return undefined;
-  return keyRange ? { node, range, keyRange } : { node, range };
+  return located(source, current, keyRange);
 }
 
 /** Best range to blame for a path: the value, else the nearest ancestor that exists. */
